@@ -1,0 +1,39 @@
+# pagewash: `make run` sets everything up and cleans raw/ into clean/; `make test` checks it all.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Prefect: no telemetry, and room for a fresh database to migrate on a slow machine.
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
+
+.PHONY: run test lint bench install clean-outputs schema
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/pagewash clean raw clean
+
+lint: $(STAMP)
+	$(BIN)/ruff check cleaners flows tests bench
+	$(BIN)/ruff format --check cleaners flows tests bench
+	$(BIN)/mypy cleaners
+
+test: lint
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_bench.py
+
+schema: $(STAMP)
+	$(BIN)/python -m cleaners.schema_export
+
+clean-outputs:
+	rm -rf clean/*.json clean/*/ clean/_quarantine clean/_state

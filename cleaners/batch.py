@@ -1,0 +1,107 @@
+"""Clean a list of input files into clean/: read, clean, write atomically, record state."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from cleaners import __version__
+from cleaners.config import Config
+from cleaners.output import render_json, write_atomic, write_record
+from cleaners.pipeline import clean_item, learn_profile
+from cleaners.readers import read_input
+from cleaners.records import RawDoc, ReadError
+from cleaners.report import BatchReport
+from cleaners.schema import QuarantineRecord
+from cleaners.state import InputState, is_current, load_state, save_state
+from cleaners.text.template import LineProfile
+
+log = logging.getLogger(__name__)
+
+
+def survey_inputs(paths: Iterable[Path], raw_root: Path) -> LineProfile:
+    """Learn the per-site line profile of the text documents in these inputs."""
+    profile = LineProfile()
+    for path in paths:
+        learn_profile(read_input(path, raw_root), profile)
+    return profile
+
+
+def clean_inputs(
+    paths: Iterable[Path],
+    raw_root: Path,
+    clean_root: Path,
+    config: Config,
+    profile: LineProfile | None = None,
+    force: bool = False,
+) -> BatchReport:
+    """Clean each input unless its outputs are current; never raise on a bad input."""
+    report = BatchReport()
+    for path in paths:
+        report.inputs_seen += 1
+        items = read_input(path, raw_root)
+        rel, sha = _provenance(items)
+        if not force and is_current(clean_root, rel, sha, config.hash()):
+            report.inputs_skipped += 1
+            continue
+        clean_one_input(items, rel, sha, clean_root, config, profile, report)
+        report.inputs_cleaned += 1
+    return report
+
+
+def clean_one_input(
+    items: list[RawDoc | ReadError],
+    rel: str,
+    sha: str,
+    clean_root: Path,
+    config: Config,
+    profile: LineProfile | None,
+    report: BatchReport,
+) -> None:
+    """Write every record of one input, drop outputs it no longer makes, then save its state."""
+    previous = load_state(clean_root, rel)
+    outputs: list[str] = []
+    quarantined = 0
+    for item in items:
+        record = clean_item(item, config, profile)
+        report.add(record)
+        path = write_record(clean_root, record)
+        outputs.append(path.relative_to(clean_root).as_posix())
+        if isinstance(record, QuarantineRecord):
+            quarantined += 1
+            log.warning("quarantined %s: %s (%s)", path.name, record.reason, record.detail)
+    # Old outputs go only after their replacements are written, so nothing is lost midway.
+    if previous is not None:
+        for stale in set(previous.outputs) - set(outputs):
+            (clean_root / stale).unlink(missing_ok=True)
+    state = InputState(rel, sha, config.hash(), __version__, tuple(outputs), quarantined)
+    save_state(clean_root, state)
+
+
+def _provenance(items: list[RawDoc | ReadError]) -> tuple[str, str]:
+    first = items[0]
+    return first.path, first.sha256
+
+
+
+PROFILE_FILE = "boilerplate.json"
+
+
+def profile_path(clean_root: Path) -> Path:
+    """Return where the per-site boilerplate profile is kept, beside the outputs."""
+    return clean_root / "_state" / PROFILE_FILE
+
+
+def load_profile(clean_root: Path) -> LineProfile:
+    """Read the persisted per-site profile, or start an empty one."""
+    try:
+        return LineProfile.from_json(json.loads(profile_path(clean_root).read_text("utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return LineProfile()
+
+
+def save_profile(clean_root: Path, profile: LineProfile) -> None:
+    """Write the per-site profile atomically."""
+    write_atomic(profile_path(clean_root), render_json(profile.to_json()))

@@ -1,0 +1,1 @@
+"""Prefect orchestration over the cleaners library: flows, tasks, artifacts, deployments."""

@@ -1,0 +1,93 @@
+"""The `pagewash` command: `clean` runs the flow, `inspect` cleans one file without Prefect."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from cleaners.config import load_config
+from cleaners.output import render_json
+from cleaners.pipeline import clean_item, learn_profile
+from cleaners.readers import read_input
+from cleaners.schema import CleanDocument, QuarantineRecord
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the pagewash command line."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with its subcommands."""
+    parser = argparse.ArgumentParser(prog="pagewash", description="Clean scraped pages into JSON.")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    clean = sub.add_parser("clean", help="clean RAW_DIR into CLEAN_DIR through the Prefect flow")
+    clean.add_argument("raw_dir", metavar="RAW_DIR")
+    clean.add_argument("clean_dir", metavar="CLEAN_DIR")
+    clean.add_argument("--workers", type=int, default=2, help="processes to clean with (default 2)")
+    clean.add_argument("--batch-size", type=int, default=200, help="inputs per task (default 200)")
+    clean.add_argument("--force", action="store_true", help="clean inputs whose outputs are current")
+    clean.add_argument("--config", type=Path, help="TOML file with a [pagewash] table of overrides")
+    clean.set_defaults(func=run_clean)
+
+    inspect = sub.add_parser("inspect", help="print the record(s) of one input as JSON")
+    inspect.add_argument("file", metavar="FILE", type=Path)
+    inspect.add_argument("--explain", action="store_true", help="list each removed line and its rule")
+    inspect.add_argument("--config", type=Path, help="TOML file with a [pagewash] table of overrides")
+    inspect.set_defaults(func=run_inspect)
+    return parser
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    """Run the clean-pages flow and report its final state."""
+    from flows.clean_flow import clean_pages, make_task_runner
+
+    runner = clean_pages.with_options(task_runner=make_task_runner(args.workers))
+    state = runner(
+        raw_dir=str(args.raw_dir),
+        clean_dir=str(args.clean_dir),
+        batch_size=args.batch_size,
+        force=args.force,
+        config_path=str(args.config) if args.config else None,
+        return_state=True,
+    )
+    print(f"{state.name}: {state.message or ''}")
+    return 0 if state.is_completed() else 1
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    """Clean one input in single-document mode and print its records."""
+    path: Path = args.file
+    if not path.is_file():
+        print(f"pagewash: no such file: {path}", file=sys.stderr)
+        return 2
+    config = load_config(args.config)
+    items = read_input(path, path.parent)
+    profile = learn_profile(items)
+    records = [clean_item(item, config, profile) for item in items]
+    for record in records:
+        if args.explain:
+            print(explain(record))
+        else:
+            print(render_json(record.model_dump(mode="json")), end="")
+    return 0 if not all(isinstance(r, QuarantineRecord) for r in records) else 1
+
+
+def explain(record: CleanDocument | QuarantineRecord) -> str:
+    """Render a record's removals, one line per removed piece with its rule."""
+    if isinstance(record, QuarantineRecord):
+        return f"{record.source.path}: quarantined: {record.reason}: {record.detail}"
+    head = f"{record.source.path}: kept {record.word_count} words, removed {len(record.removed)}:"
+    lines = [head]
+    for item in record.removed:
+        text = item.text if len(item.text) <= 160 else item.text[:157] + "..."
+        lines.append(f"  [{item.rule}] {json.dumps(text, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Shared test set-up: isolate Prefect before anything imports it, and locate shared data."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Prefect reads these at import: keep test runs out of the developer's ~/.prefect and offline.
+_PREFECT_HOME = tempfile.mkdtemp(prefix="pagewash-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ.pop("PREFECT_API_URL", None)
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """Return ../shared, skipping the test when it is not beside the repo."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not available")
+    return SHARED
