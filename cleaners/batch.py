@@ -10,22 +10,34 @@ from pathlib import Path
 from cleaners import __version__
 from cleaners.config import Config
 from cleaners.output import render_json, write_atomic, write_record
-from cleaners.pipeline import clean_item, learn_profile
+from cleaners.pipeline import clean_item, profile_key, site_group
 from cleaners.readers import read_input
 from cleaners.records import RawDoc, ReadError
 from cleaners.report import BatchReport
 from cleaners.schema import QuarantineRecord
 from cleaners.state import InputState, is_current, load_state, save_state
-from cleaners.text.template import LineProfile
+from cleaners.text.template import LineProfile, line_keys
 
 log = logging.getLogger(__name__)
 
 
-def survey_inputs(paths: Iterable[Path], raw_root: Path) -> LineProfile:
-    """Learn the per-site line profile of the text documents in these inputs."""
-    profile = LineProfile()
+DocLines = tuple[str, str, list[str]]  # (site group, document key, normalised line keys)
+
+
+def survey_inputs(paths: Iterable[Path], raw_root: Path) -> list[DocLines]:
+    """Return the normalised lines of every text document in these inputs, for the profile."""
+    found: list[DocLines] = []
     for path in paths:
-        learn_profile(read_input(path, raw_root), profile)
+        for item in read_input(path, raw_root):
+            if isinstance(item, RawDoc) and item.kind == "text":
+                found.append((site_group(item), profile_key(item), sorted(line_keys(item.content))))
+    return found
+
+
+def add_survey(profile: LineProfile, survey: Iterable[DocLines]) -> LineProfile:
+    """Add surveyed documents to a profile; documents it already knows count once."""
+    for group, key, lines in survey:
+        profile.add_line_keys(group, key, lines)
     return profile
 
 
@@ -71,7 +83,7 @@ def clean_one_input(
         outputs.append(path.relative_to(clean_root).as_posix())
         if isinstance(record, QuarantineRecord):
             quarantined += 1
-            log.warning("quarantined %s: %s (%s)", path.name, record.reason, record.detail)
+            log.warning("quarantined %s: %s (%s)", record.source.path, record.reason, record.detail)
     # Old outputs go only after their replacements are written, so nothing is lost midway.
     if previous is not None:
         for stale in set(previous.outputs) - set(outputs):
@@ -83,7 +95,6 @@ def clean_one_input(
 def _provenance(items: list[RawDoc | ReadError]) -> tuple[str, str]:
     first = items[0]
     return first.path, first.sha256
-
 
 
 PROFILE_FILE = "boilerplate.json"

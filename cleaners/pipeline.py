@@ -47,12 +47,19 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced
 
 
-def learn_profile(raws: Iterable[RawDoc | ReadError], profile: LineProfile | None = None) -> LineProfile:
+def profile_key(raw: RawDoc) -> str:
+    """Return a document's key in a line profile; byte-identical copies count once."""
+    return f"{raw.sha256}#{raw.record}"
+
+
+def learn_profile(
+    raws: Iterable[RawDoc | ReadError], profile: LineProfile | None = None
+) -> LineProfile:
     """Add the lines of every text document to a per-site line profile."""
     profile = profile or LineProfile()
     for raw in raws:
         if isinstance(raw, RawDoc) and raw.kind == "text":
-            profile.add_document(site_group(raw), f"{raw.sha256}#{raw.record}", raw.content)
+            profile.add_document(site_group(raw), profile_key(raw), raw.content)
     return profile
 
 
@@ -66,14 +73,18 @@ def clean_batch(
 def clean_item(item: RawDoc | ReadError, config: Config, profile: LineProfile | None) -> Record:
     """Clean one read item, turning read errors and failures into quarantine records."""
     if isinstance(item, ReadError):
-        return quarantine(item.path, item.sha256, item.format, item.record, item.reason, item.detail, config)
+        return quarantine(
+            item.path, item.sha256, item.format, item.record, item.reason, item.detail, config
+        )
     checker = profile.is_template_for(site_group(item), config) if profile else None
     try:
         return clean_document(item, config, checker)
-    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
+    except Exception as exc:
         log.warning("cleaning %s#%s failed: %r", item.path, item.record, exc)
         detail = f"the cleaner failed: {type(exc).__name__}: {exc}"
-        return quarantine(item.path, item.sha256, item.format, item.record, "cleaner_error", detail, config)
+        return quarantine(
+            item.path, item.sha256, item.format, item.record, "cleaner_error", detail, config
+        )
 
 
 def clean_document(
@@ -87,12 +98,18 @@ def clean_document(
     text = "\n\n".join(p.strip() for p in extraction.paragraphs if p.strip())
     words = count_words(text)
     if words < config.min_words:
-        detail = f"no article text found: {words} words left after cleaning (minimum {config.min_words})"
-        return quarantine(raw.path, raw.sha256, raw.format, raw.record, "no_article", detail, config)
+        detail = (
+            f"no article text found: {words} words left after cleaning (minimum {config.min_words})"
+        )
+        return quarantine(
+            raw.path, raw.sha256, raw.format, raw.record, "no_article", detail, config
+        )
     return build_document(raw, extraction, text, words, config)
 
 
-def build_document(raw: RawDoc, ex: Extraction, text: str, words: int, config: Config) -> CleanDocument:
+def build_document(
+    raw: RawDoc, ex: Extraction, text: str, words: int, config: Config
+) -> CleanDocument:
     """Assemble the output record from an extraction and the document's provenance."""
     meta = ex.metadata
     url = raw.url or meta.url
@@ -122,7 +139,9 @@ def quarantine(
     """Build the quarantine record of an input that could not be cleaned."""
     return QuarantineRecord(
         id=document_id(path, record),
-        source=Source.model_validate({"path": path, "sha256": sha, "format": fmt, "record": record}),
+        source=Source.model_validate(
+            {"path": path, "sha256": sha, "format": fmt, "record": record}
+        ),
         reason=reason,
         detail=detail,
         cleaner=cleaner_info(config),

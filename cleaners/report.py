@@ -36,7 +36,9 @@ class BatchReport:
         fmt = record.source.format
         self.docs_in[fmt] += 1
         if isinstance(record, QuarantineRecord):
-            where = record.source.path + ("" if record.source.record is None else f"#{record.source.record}")
+            where = record.source.path + (
+                "" if record.source.record is None else f"#{record.source.record}"
+            )
             self.quarantined.append((where, record.reason, record.detail))
             self.reasons[record.reason] += 1
             return

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Model(BaseModel):
@@ -64,7 +64,9 @@ class QuarantineRecord(_Model):
     schema_version: Literal["1.0"] = SCHEMA_VERSION
     id: str
     source: Source
-    reason: str = Field(description="Short code: empty, binary, bad_encoding, bad_gzip, bad_json, ...")
+    reason: str = Field(
+        description="Short code: empty, binary, bad_encoding, bad_gzip, bad_json, ..."
+    )
     detail: str = Field(description="One human sentence saying what was wrong.")
     cleaner: CleanerInfo
 

@@ -27,7 +27,12 @@ def summary_rows(report: BatchReport, found: int) -> list[dict[str, object]]:
 
 
 def _row(fmt: str, docs_in: int, docs_out: int) -> dict[str, object]:
-    return {"format": fmt, "docs_in": docs_in, "docs_out": docs_out, "quarantined": docs_in - docs_out}
+    return {
+        "format": fmt,
+        "docs_in": docs_in,
+        "docs_out": docs_out,
+        "quarantined": docs_in - docs_out,
+    }
 
 
 def quality_rows(report: BatchReport) -> list[dict[str, object]]:
@@ -92,13 +97,22 @@ def render_markdown(report: BatchReport, found: int, run_label: str) -> str:
         "| format | in | out |",
         "| --- | --- | --- |",
     ]
-    lines += [f"| {f} | {report.docs_in[f]} | {report.docs_out[f]} |" for f in sorted(report.docs_in)]
+    lines += [
+        f"| {f} | {report.docs_in[f]} | {report.docs_out[f]} |" for f in sorted(report.docs_in)
+    ]
     if report.reasons:
         lines += ["", "## Quarantined", "", "| reason | documents |", "| --- | --- |"]
         lines += [f"| {r} | {n} |" for r, n in report.reasons.most_common()]
     if report.removed_lines:
-        lines += ["", "## Chrome removed per rule", "", "| rule | removed | chars |", "| --- | --- | --- |"]
         lines += [
-            f"| {r} | {report.removed_lines[r]} | {c} |" for r, c in report.removed_chars.most_common()
+            "",
+            "## Chrome removed per rule",
+            "",
+            "| rule | removed | chars |",
+            "| --- | --- | --- |",
+        ]
+        lines += [
+            f"| {r} | {report.removed_lines[r]} | {c} |"
+            for r, c in report.removed_chars.most_common()
         ]
     return "\n".join(lines) + "\n"

@@ -30,14 +30,20 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("clean_dir", metavar="CLEAN_DIR")
     clean.add_argument("--workers", type=int, default=2, help="processes to clean with (default 2)")
     clean.add_argument("--batch-size", type=int, default=200, help="inputs per task (default 200)")
-    clean.add_argument("--force", action="store_true", help="clean inputs whose outputs are current")
+    clean.add_argument(
+        "--force", action="store_true", help="clean inputs whose outputs are current"
+    )
     clean.add_argument("--config", type=Path, help="TOML file with a [pagewash] table of overrides")
     clean.set_defaults(func=run_clean)
 
     inspect = sub.add_parser("inspect", help="print the record(s) of one input as JSON")
     inspect.add_argument("file", metavar="FILE", type=Path)
-    inspect.add_argument("--explain", action="store_true", help="list each removed line and its rule")
-    inspect.add_argument("--config", type=Path, help="TOML file with a [pagewash] table of overrides")
+    inspect.add_argument(
+        "--explain", action="store_true", help="list each removed line and its rule"
+    )
+    inspect.add_argument(
+        "--config", type=Path, help="TOML file with a [pagewash] table of overrides"
+    )
     inspect.set_defaults(func=run_inspect)
     return parser
 

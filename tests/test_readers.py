@@ -15,7 +15,9 @@ from warcio.warcwriter import WARCWriter
 from cleaners.readers import read_input
 from cleaners.records import RawDoc, ReadError
 
-PAGE = "<html><head><title>T</title></head><body><article><p>Hello world.</p></article></body></html>"
+PAGE = (
+    "<html><head><title>T</title></head><body><article><p>Hello world.</p></article></body></html>"
+)
 
 
 def write(root: Path, name: str, data: bytes) -> Path:
@@ -100,9 +102,17 @@ def test_jsonl_reader_quarantines_only_the_bad_line(tmp_path: Path) -> None:
         json.dumps({"url": "https://ex.com/3"}),
         json.dumps([1, 2]),
     ]
-    items = read_input(write(tmp_path, "e.jsonl.gz", gzip.compress("\n".join(lines).encode())), tmp_path)
+    items = read_input(
+        write(tmp_path, "e.jsonl.gz", gzip.compress("\n".join(lines).encode())), tmp_path
+    )
     kinds = [(type(i).__name__, i.record) for i in items]
-    assert kinds == [("RawDoc", 0), ("ReadError", 1), ("RawDoc", 3), ("ReadError", 4), ("ReadError", 5)]
+    assert kinds == [
+        ("RawDoc", 0),
+        ("ReadError", 1),
+        ("RawDoc", 3),
+        ("ReadError", 4),
+        ("ReadError", 5),
+    ]
     first, second = items[0], items[2]
     assert isinstance(first, RawDoc) and isinstance(second, RawDoc)
     assert (first.kind, first.url, first.title) == ("html", "https://ex.com/1", "One")
@@ -117,7 +127,9 @@ def make_warc(pages: list[tuple[str, str, str]]) -> bytes:
     for url, ctype, body in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
         payload = io.BytesIO(body.encode("utf-8"))
-        writer.write_record(writer.create_warc_record(url, "response", payload=payload, http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=payload, http_headers=headers)
+        )
     return buf.getvalue()
 
 
@@ -135,7 +147,9 @@ def test_warc_reader_takes_html_responses_only(tmp_path: Path) -> None:
 
 
 def test_truncated_warc_keeps_what_it_read(tmp_path: Path) -> None:
-    data = make_warc([("https://ex.com/a", "text/html", PAGE), ("https://ex.com/b", "text/html", PAGE * 40)])
+    data = make_warc(
+        [("https://ex.com/a", "text/html", PAGE), ("https://ex.com/b", "text/html", PAGE * 40)]
+    )
     items = read_input(write(tmp_path, "c.warc.gz", data[: len(data) - 200]), tmp_path)
     assert isinstance(items[0], RawDoc) and items[0].url == "https://ex.com/a"
     assert isinstance(items[-1], ReadError) and items[-1].reason == "bad_warc"

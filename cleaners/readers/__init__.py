@@ -20,7 +20,7 @@ READERS: dict[Format, Reader] = {
     "jsonl": read_jsonl,
 }
 
-__all__ = ["read_input", "read_bytes", "detect_format", "sha256_bytes"]
+__all__ = ["detect_format", "read_bytes", "read_input", "sha256_bytes"]
 
 
 def read_input(path: Path, root: Path) -> list[RawDoc | ReadError]:

@@ -72,4 +72,6 @@ def _first_str(obj: dict[str, object], keys: tuple[str, ...]) -> str | None:
 
 
 def _error(path: str, sha256: str, record: int | None, reason: str, detail: str) -> ReadError:
-    return ReadError(path=path, sha256=sha256, format="jsonl", record=record, reason=reason, detail=detail)
+    return ReadError(
+        path=path, sha256=sha256, format="jsonl", record=record, reason=reason, detail=detail
+    )

@@ -35,7 +35,8 @@ def read_warc(data: bytes, path: str, sha256: str) -> list[RawDoc | ReadError]:
     else:
         # warcio stops quietly at a truncated gzip member: unread bytes mean lost records.
         if data[records.offset :].strip():
-            detail = f"the WARC is truncated after record {index}: {len(data) - records.offset} bytes unread"
+            unread = len(data) - records.offset
+            detail = f"the WARC is truncated after record {index}: {unread} bytes unread"
             items.append(ReadError(path, sha256, "warc", index + 1, "bad_warc", detail))
     if not items:
         detail = "the WARC holds no HTML response records"
@@ -43,7 +44,9 @@ def read_warc(data: bytes, path: str, sha256: str) -> list[RawDoc | ReadError]:
     return items
 
 
-def _read_response(record: object, ctype: str, index: int, path: str, sha256: str) -> RawDoc | ReadError:
+def _read_response(
+    record: object, ctype: str, index: int, path: str, sha256: str
+) -> RawDoc | ReadError:
     body = record.content_stream().read()  # type: ignore[attr-defined]
     declared = _CHARSET.search(ctype)
     try:

@@ -1,0 +1,69 @@
+"""Text-dump sets: each dump variant cleaned as one batch, and document by document."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench_common import (
+    ANCHOR_TEXT,
+    BENCHMARKS,
+    TARGET_TEXT,
+    TARGET_TEXT_SPEEDUP,
+    WARMUP_DOCS,
+    Doc,
+    load_docs,
+    print_table,
+    score_texts,
+    write_texts,
+)
+from bench_ours import clean_batch_texts, clean_single_texts
+
+SET = BENCHMARKS / "text-dumps"
+GOLD = SET / "ground-truth.json"
+VARIANTS = ("lxml", "soup", "html_text")
+MODES: dict[str, Callable[[Sequence[Doc], str], dict[str, str | None]]] = {
+    "batch": clean_batch_texts,
+    "single": clean_single_texts,
+}
+
+
+def run_text(out: Path, limit: int | None, html_speed: float | None) -> dict:
+    """Clean, score and print every dump variant; return the numbers by variant and mode."""
+    print(f"\n== Text-dump sets: {SET} ==")
+    results: dict = {}
+    for variant in VARIANTS:
+        docs = load_docs(SET / variant, ".txt", limit)
+        clean_single_texts(docs[:WARMUP_DOCS], variant)
+        ids = [doc_id for doc_id, _ in docs]
+        results[variant] = {}
+        for mode, clean in MODES.items():
+            start = time.perf_counter()
+            preds = clean(docs, variant)
+            seconds = time.perf_counter() - start
+            scores = score_texts(write_texts(out / "text" / variant / mode, preds), GOLD, ids)
+            speed = len(docs) / seconds if seconds else 0.0
+            results[variant][mode] = {**scores, "docs_per_s": speed, "seconds": seconds}
+    print_text(results, html_speed)
+    return results
+
+
+def print_text(results: dict, html_speed: float | None) -> None:
+    """Print per-variant scores beside the anchors and targets, then the speed check."""
+    rows = []
+    for variant, modes in results.items():
+        for mode, r in modes.items():
+            speed = f"{r['docs_per_s']:.1f}"
+            rows.append([variant, f"pagewash {mode}", r["f1"], r["p"], r["r"], r["empty"], speed])
+        for name, anchor in ANCHOR_TEXT.items():
+            rows.append([variant, f"ANCHORS: {name}", anchor[variant], "", "", "", ""])
+        rows.append([variant, "target", TARGET_TEXT[variant], "", "", "", ""])
+    print_table(["variant", "method", "F1", "P", "R", "empty", "docs/s"], rows)
+    for variant, modes in results.items():
+        speed = modes["batch"]["docs_per_s"]
+        if html_speed:
+            ratio = f"{speed / html_speed:.1f}x (target >= {TARGET_TEXT_SPEEDUP:.0f}x)"
+        else:
+            ratio = "n/a (the HTML set was not run)"
+        print(f"  {variant}: pagewash text batch docs/s / trafilatura HTML docs/s = {ratio}")

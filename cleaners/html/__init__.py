@@ -1,0 +1,28 @@
+"""HTML path: parse once, pre-clean the tree, extract the main text and the metadata."""
+
+from __future__ import annotations
+
+import logging
+
+from cleaners.config import Config
+from cleaners.html.choose import choose_paragraphs
+from cleaners.html.extract import extract_paragraphs
+from cleaners.html.parse import parse_html
+from cleaners.html.preclean import preclean_tree
+from cleaners.metadata.html_meta import extract_metadata
+from cleaners.records import Extraction, Metadata
+
+logger = logging.getLogger(__name__)
+
+
+def extract_html(html: str, url: str | None, config: Config) -> Extraction:
+    """Extract body paragraphs, metadata and the removal log from one HTML page."""
+    tree = parse_html(html)
+    if tree is None:
+        return Extraction(paragraphs=[], metadata=Metadata(url=url))
+    metadata = extract_metadata(tree, url)
+    removed = preclean_tree(tree)
+    primary = extract_paragraphs(tree, config.html_favor_precision)
+    paragraphs, source = choose_paragraphs(primary, tree)
+    logger.debug("main text from %s", source)
+    return Extraction(paragraphs=paragraphs, metadata=metadata, removed=removed)

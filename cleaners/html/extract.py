@@ -1,0 +1,32 @@
+"""Main-text extraction with trafilatura on an already parsed (and pre-cleaned) tree."""
+
+from __future__ import annotations
+
+import logging
+from copy import deepcopy
+
+import trafilatura  # type: ignore[import-untyped]
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+
+def extract_paragraphs(tree: HtmlElement, favor_precision: bool) -> list[str]:
+    """Run trafilatura on a copy of the tree and return its body as paragraphs.
+
+    The tree is passed, never a string: trafilatura and htmldate treat a URL-like
+    string as something to download.
+    """
+    text = trafilatura.extract(
+        deepcopy(tree),
+        include_comments=False,
+        include_tables=True,
+        favor_precision=favor_precision,
+        with_metadata=False,
+    )
+    return split_paragraphs(text or "")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split extractor text output into stripped, non-empty paragraphs."""
+    return [line.strip() for line in text.split("\n") if line.strip()]

@@ -1,0 +1,36 @@
+"""Parse an HTML string into one lxml tree, without ever touching the network."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from lxml import html as lxml_html
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+# lxml refuses str input that carries an XML encoding declaration (XHTML exports).
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """Parse an HTML string into a document tree, or None when it holds no markup."""
+    text = XML_DECLARATION.sub("", html, count=1)
+    if not text.strip():
+        return None
+    try:
+        tree = lxml_html.document_fromstring(text, parser=PARSER)
+    except (ValueError, lxml_html.etree.ParserError) as err:
+        logger.debug("lxml could not parse the page: %s", err)
+        return None
+    if tree is None or len(tree) == 0:
+        return None
+    return tree
+
+
+def text_of(el: HtmlElement) -> str:
+    """Return the whitespace-folded text of an element."""
+    return " ".join(el.text_content().split())

@@ -1,0 +1,132 @@
+"""Remove page chrome from a parsed tree before main-text extraction, recording each removal."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from cleaners.html import selectors as sel
+from cleaners.records import Removal
+
+logger = logging.getLogger(__name__)
+
+# Splits class/id values into tokens: separators and camelCase humps ("shareBar" -> share, bar).
+TOKEN_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
+# A removed element's text is kept in the log up to this length.
+LOG_CHARS = 200
+# Elements with more non-link text than this and few links are article text whatever
+# their class says (a news site wrapping the story in <div class="social-content">).
+CONTENT_CHARS = 600
+CONTENT_LINK_DENSITY = 0.3
+# Consent and subscription dialogs can carry long legal text, so they get a higher bar.
+DIALOG_CONTENT_CHARS = 2000
+# Lists with this share of linked text are link rails, not article lists.
+LIST_LINK_DENSITY = 0.6
+
+
+def split_tokens(value: str) -> list[str]:
+    """Split a class or id attribute into lower-case tokens."""
+    parts = TOKEN_SPLIT.split(value)
+    tokens = [p.lower() for p in parts if p]
+    if len(tokens) > 1:
+        tokens.append("".join(tokens))
+    return tokens
+
+
+def match_token_rule(el: HtmlElement) -> str | None:
+    """Return the chrome rule an element's class/id tokens name, if any."""
+    raw = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    return match_attribute_value(raw) if raw else None
+
+
+@lru_cache(maxsize=8192)
+def match_attribute_value(raw: str) -> str | None:
+    """Return the chrome rule named by a class/id string; cached, as templates repeat them."""
+    tokens = [t for word in raw.split() for t in split_tokens(word)]
+    for rule, names in sel.TOKEN_RULES:
+        prefix = rule in sel.PREFIX_RULES
+        for token in tokens:
+            if token in names:
+                return rule
+            if prefix and token not in sel.PREFIX_EXCEPTIONS and token.startswith(names):
+                return rule
+    return None
+
+
+def match_rule(el: HtmlElement) -> str | None:
+    """Return the chrome rule that matches an element, or None to keep it."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    for rule, tags in sel.TAG_RULES:
+        if tag in tags:
+            return rule
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return "hidden"
+    style = el.get("style", "").replace(" ", "").lower()
+    if style and any(s in style for s in sel.HIDDEN_STYLE):
+        return "hidden"
+    role = el.get("role")
+    if role in sel.ROLE_RULES:
+        return sel.ROLE_RULES[role]
+    if tag in sel.PROTECTED_TAGS and tag not in ("ul", "ol"):
+        return None
+    return match_token_rule(el)
+
+
+def measure_text(el: HtmlElement) -> tuple[int, float]:
+    """Return an element's text length and the share of it inside links."""
+    total = len(" ".join(el.text_content().split()))
+    if not total:
+        return 0, 0.0
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return total, min(1.0, linked / total)
+
+
+def is_content(el: HtmlElement, rule: str) -> bool:
+    """Tell whether an element matched by a rule still looks like article content."""
+    if el.tag in ("svg", "symbol", "figcaption"):
+        return False
+    if el.tag in ("html", "body", "main", "article"):
+        return True
+    if el.find(".//h1") is not None or el.find(".//article") is not None:
+        return True
+    total, density = measure_text(el)
+    if el.tag in ("ul", "ol"):
+        return density < LIST_LINK_DENSITY
+    limit = DIALOG_CONTENT_CHARS if rule in ("cookie", "subscribe", "hidden") else CONTENT_CHARS
+    return total > limit and density < CONTENT_LINK_DENSITY
+
+
+def preclean_tree(tree: HtmlElement) -> list[Removal]:
+    """Drop chrome elements from the tree in place and return what was removed."""
+    removed: list[Removal] = []
+    body = tree.find("body")
+    root = body if body is not None else tree
+    doomed: list[tuple[HtmlElement, str]] = []
+    stack = list(root)
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        rule = match_rule(el)
+        if rule is not None and not is_content(el, rule):
+            doomed.append((el, rule))
+            continue
+        stack.extend(el)
+    for el, rule in doomed:
+        text = " ".join(el.text_content().split())
+        if text:
+            removed.append(Removal(rule, text[:LOG_CHARS]))
+        drop_element(el)
+    logger.debug("pre-clean removed %d elements", len(doomed))
+    return removed
+
+
+def drop_element(el: HtmlElement) -> None:
+    """Remove an element and its subtree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    el.drop_tree()

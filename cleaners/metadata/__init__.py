@@ -1,0 +1,1 @@
+"""Metadata extractors: title, dates, authors, site, language."""

@@ -1,0 +1,169 @@
+"""Publication and modification dates from JSON-LD, meta tags, time elements, then htmldate."""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from copy import deepcopy
+from datetime import datetime
+from typing import Any
+
+from dateutil import parser as date_parser
+from htmldate import find_date  # type: ignore[import-untyped]
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+# Meta names/properties that state the publication date (OpenGraph, Dublin Core,
+# Parse.ly, Sailthru, and the home-grown names of news CMSs).
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "date",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+)
+# Visible time elements that mark publication (HTML5 pubdate, microdata).
+PUBLISHED_TIME_XPATH = (
+    '//time[@pubdate or @itemprop="datePublished"]'
+    ' | //*[@itemprop="datePublished"]'
+    ' | //*[contains(concat(" ", @class, " "), " published ")]'
+)
+# Plausible publication years; anything else is a parse accident or a template default.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+DATE_ONLY = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
+
+
+def normalize_date(value: str | None) -> str | None:
+    """Return an ISO 8601 date or datetime for a machine-written date string."""
+    if not value:
+        return None
+    text = value.strip()
+    if not text or not any(c.isdigit() for c in text):
+        return None
+    with warnings.catch_warnings():
+        # Zone names like "EDT" are ambiguous; dateutil warns and keeps the local time.
+        warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+        parsed = parse_text(text)
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    midnight = (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0)
+    if parsed.tzinfo is None and (DATE_ONLY.match(text) or midnight):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def parse_text(text: str) -> datetime | None:
+    """Parse a date string with dateutil, strictly first, then leniently on its start."""
+    try:
+        if ISO_LIKE.match(text):
+            parsed = date_parser.isoparse(text if "T" in text else text.replace(" ", "T", 1))
+        else:
+            parsed = date_parser.parse(text, default=datetime(1900, 1, 1), fuzzy=False)
+    except (ValueError, OverflowError):
+        try:
+            parsed = date_parser.parse(text[:25], default=datetime(1900, 1, 1), fuzzy=True)
+        except (ValueError, OverflowError):
+            return None
+    return parsed
+
+
+def read_meta(tree: HtmlElement, names: tuple[str, ...]) -> str | None:
+    """Return the first date found in meta tags with one of the names, in name order."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key in names and content and key not in found:
+            found[key] = content
+    for name in names:
+        date = normalize_date(found.get(name))
+        if date:
+            return date
+    return None
+
+
+def read_time_elements(tree: HtmlElement) -> str | None:
+    """Return the date of the first visible element marked as the publication time."""
+    for el in tree.xpath(PUBLISHED_TIME_XPATH):
+        for value in (el.get("datetime"), el.get("content"), el.text_content()):
+            date = normalize_date(value)
+            if date:
+                return date
+    return None
+
+
+def read_stated(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
+    """Return the publication date from JSON-LD, meta tags or marked time elements."""
+    if article is not None:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            value = article.get(key)
+            date = normalize_date(value if isinstance(value, str) else None)
+            if date:
+                return date
+    return read_meta(tree, PUBLISHED_META) or read_time_elements(tree)
+
+
+def find_published(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
+    """Return the publication date, with its time when the page states one.
+
+    htmldate's quick pass arbitrates the day: JSON-LD often states UTC while the page
+    (and readers) date the story in local time, and some CMSs fill in a template date.
+    """
+    stated = read_stated(tree, article)
+    checked = run_htmldate(tree, extensive=False)
+    if stated and checked and stated[:10] != checked:
+        return checked
+    return stated or checked or run_htmldate(tree, extensive=True)
+
+
+def find_modified(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
+    """Return the last-modified date when the page states one."""
+    if article is not None:
+        value = article.get("dateModified")
+        date = normalize_date(value if isinstance(value, str) else None)
+        if date:
+            return date
+    return read_meta(tree, MODIFIED_META)
+
+
+def run_htmldate(tree: HtmlElement, extensive: bool) -> str | None:
+    """Ask htmldate, on a parsed copy of the tree: given a string it may download a URL."""
+    try:
+        result = find_date(
+            deepcopy(tree),
+            original_date=True,
+            extensive_search=extensive,
+            outputformat="%Y-%m-%d",
+        )
+    except (ValueError, TypeError) as err:
+        logger.debug("htmldate failed: %s", err)
+        return None
+    return result if isinstance(result, str) else None

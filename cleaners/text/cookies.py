@@ -1,0 +1,38 @@
+"""Drop cookie banners, consent prompts and privacy-law notices."""
+
+from __future__ import annotations
+
+import re
+
+from cleaners.text.lines import count_words, line_key
+
+# "This website uses cookies. Read RT Privacy policy to find out more." (RT),
+# "Do not sell or share my personal information" (Guardian), consent buttons.
+COOKIE_CUE = re.compile(
+    r"\b(cookies?|gdpr|consent|do not sell|personal information|privacy settings)\b"
+)
+COOKIE_CONTEXT = re.compile(
+    r"\b(use|uses|using|used|accept|accepts|policy|settings|consent|agree|continue|browsing"
+    r"|experience|preferences|manage|opt[ -]out|sell|share|learn more|find out more)\b"
+)
+POLICY_LINE = re.compile(
+    r"^(privacy|privacy policy|privacy notice|privacy statement|cookie policy|cookies policy"
+    r"|cookie settings|cookies settings|manage cookies|accept cookies|accept all|accept"
+    r"|reject all|i accept|i agree|agree|got it|ok|okay|allow cookies|allow all|dismiss"
+    r"|terms of use|terms of service|terms and conditions|terms & conditions|terms"
+    r"|legal|legal notice|your privacy rights|ad choices|do not sell my personal information"
+    r"|do not sell or share my personal information|política de privacidade"
+    r"|política de privacidad|datenschutz|datenschutzerklärung|privacy e cookie"
+    r"|политика конфиденциальности|kebijakan privasi)$"
+)
+MAX_BANNER_WORDS = 70
+
+
+def match_cookie(text: str) -> bool:
+    """Tell whether a line is a cookie banner or a privacy link."""
+    key = line_key(text)
+    if POLICY_LINE.match(key):
+        return True
+    if count_words(text) > MAX_BANNER_WORDS:
+        return False
+    return bool(COOKIE_CUE.search(key)) and bool(COOKIE_CONTEXT.search(key))

@@ -1,0 +1,82 @@
+"""Split a dump into lines and glue back sentences that inline tags broke apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+# BeautifulSoup's get_text("\n") ends a line at every inline tag, so a link inside a
+# sentence becomes its own line ("... and its" / "electric Gran Turismo" / "is ...").
+CONTINUATION_START = ",.;:!?)]}%”’»"
+TERMINAL_MARKS = ".!?…。！？।؟\"'”’»)"
+
+
+@dataclass
+class Line:
+    """One line of a dump, with whether a blank line came before it."""
+
+    text: str
+    blank_before: bool
+    pieces: int = 1  # how many source lines were glued into this one
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split a dump into stripped non-empty lines, noting blank-line breaks."""
+    lines: list[Line] = []
+    blank = True
+    for raw in text.splitlines():
+        stripped = " ".join(raw.split())
+        if not stripped:
+            blank = True
+            continue
+        lines.append(Line(stripped, blank))
+        blank = False
+    return lines
+
+
+def merge_fragments(lines: list[Line], stoplist: frozenset[str]) -> list[Line]:
+    """Join lines that continue a sentence cut at an inline tag."""
+    merged: list[Line] = []
+    for line in lines:
+        if merged and not line.blank_before and _continues(merged[-1], line.text, stoplist):
+            prev = merged[-1]
+            sep = "" if line.text[0] in CONTINUATION_START else " "
+            merged[-1] = Line(prev.text + sep + line.text, prev.blank_before, prev.pieces + 1)
+        else:
+            merged.append(Line(line.text, line.blank_before))
+    return merged
+
+
+def _continues(prev: Line, text: str, stoplist: frozenset[str]) -> bool:
+    """Tell whether ``text`` carries on the sentence that ``prev`` left open."""
+    head = prev.text
+    if head[-1] in TERMINAL_MARKS or head[-1] == ":":
+        return text[0] in CONTINUATION_START[:3] and len(text) > 1 and prev.pieces > 1
+    if text[0] in CONTINUATION_START:
+        return True
+    if text[0].islower():
+        return len(head) > 1 or head.isalpha()
+    last = head.rsplit(None, 1)[-1].casefold()
+    if last in stoplist and len(head.split()) >= 3:
+        return True
+    # A glued fragment that still has no end carries on into the next line.
+    return prev.pieces > 1 and len(head.split()) >= 6
+
+
+_EDGE_PUNCT = " \t|•·-–—:;,.!?>»«<›‹/\\()[]{}*#+=~_\"'“”‘’…→←↓↑▼▲►◄❯❮"
+
+
+@lru_cache(maxsize=8192)
+def line_key(text: str) -> str:
+    """Return a line casefolded, with edge punctuation and bullets stripped."""
+    return " ".join(text.casefold().strip(_EDGE_PUNCT).split())
+
+
+def count_words(text: str) -> int:
+    """Return the number of whitespace-separated words in a line."""
+    return len(text.split())
+
+
+def split_words(text: str) -> list[str]:
+    """Split a whitespace-separated vocabulary string into words."""
+    return text.split()

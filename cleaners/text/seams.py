@@ -1,0 +1,68 @@
+"""Find the seams where lxml's text_content() glued text nodes with no separator."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+# lxml dumps fuse neighbouring nodes: "Get short URLA cyclist", "... youSubscribe",
+# "...find out more.Accept cookies", "НовостиМодаКрасота", "24 сентября 2018Наши".
+SENTENCE_END = ".!?…”»"
+MIN_PIECE = 2
+# Never cut inside URLs, e-mail addresses, handles or file names ("amzn.to/2iJFhRj").
+LINK_MARKS = ("/", "@", "_", "=", "www.", "http")
+# Cheap pre-check: a capital letter glued to the character before it.
+GLUE_HINT = re.compile(r"[^\s\W_A-Z][A-ZА-ЯЁ]|[.!?…”»][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]{2}")
+
+
+def find_seams(text: str) -> list[int]:
+    """Return the offsets where a glued line should be cut."""
+    if not GLUE_HINT.search(text):
+        return []
+    seams: list[int] = []
+    n = len(text)
+    for i in range(1, n - 1):
+        cur = text[i]
+        if not cur.isupper():
+            continue
+        prev = text[i - 1]
+        nxt = text[i + 1]
+        if prev.islower():
+            ok = True
+        elif prev in SENTENCE_END:
+            # "more.Accept" but not "U.S.A" or "Ph.D": a real word must end at the mark.
+            ok = i >= 3 and text[i - 2].islower() and text[i - 3].islower()
+        elif prev.isdigit():
+            ok = nxt.islower()
+        elif prev.isupper():
+            # "RTQuestion": an acronym followed by a capitalised word.
+            ok = nxt.islower() and i + 2 < n and text[i + 2].islower() and _has_upper_run(text, i)
+        else:
+            ok = False
+        if ok and _in_link(text, i):
+            ok = False
+        if ok and (not seams or i - seams[-1] >= MIN_PIECE) and i >= MIN_PIECE:
+            seams.append(i)
+    return seams
+
+
+def split_seams(text: str) -> list[str]:
+    """Cut a glued line into its pieces; joining them with '' gives the line back."""
+    seams = find_seams(text)
+    if not seams:
+        return [text]
+    bounds = [0, *seams, len(text)]
+    return [text[a:b] for a, b in pairwise(bounds)]
+
+
+def _has_upper_run(text: str, i: int) -> bool:
+    """Tell whether at least two capitals come right before offset ``i``."""
+    return i >= 2 and text[i - 1].isupper() and text[i - 2].isupper()
+
+
+def _in_link(text: str, i: int) -> bool:
+    """Tell whether offset ``i`` sits inside a URL, handle or code-like token."""
+    start = text.rfind(" ", 0, i) + 1
+    end = text.find(" ", i)
+    token = text[start : end if end >= 0 else len(text)]
+    return any(mark in token for mark in LINK_MARKS)

@@ -1,0 +1,37 @@
+"""Drop newsletter, subscription, membership and app prompts."""
+
+from __future__ import annotations
+
+import re
+
+from cleaners.text.lines import count_words, line_key
+
+# RT's "Subscribe to RT newsletter to get stories ...", Guardian's "Support the
+# Guardian" / "Sign up for our email", app prompts ("Add to home screen").
+PROMPT_START = re.compile(
+    r"^(subscribe|sign up|signup|register|join|get|enter|support|download|install|add to"
+    r"|become a (member|subscriber)|already a (member|subscriber)|assine|inscreva-se"
+    r"|подпишитесь|abonnieren|iscriviti|berlangganan)\b"
+)
+PROMPT_CUE = re.compile(
+    r"\b(newsletters?|subscribe|subscription|subscriber|inbox|email|e-mail|mailing list"
+    r"|home screen|the app|our app|premium|membership|member|sign up|alerts|updates"
+    r"|journalism|notifications)\b"
+)
+PROMPT_LINE = re.compile(
+    r"^(subscribe|subscribe now|newsletter|newsletters|sign up|sign up now|join now"
+    r"|email address|your email|your email address|enter your email|submit|send"
+    r"|add to home screen|download the app|get the app|install|loading|please wait"
+    r"|thank you for subscribing|you have successfully subscribed)$"
+)
+MAX_PROMPT_WORDS = 25
+
+
+def match_subscribe(text: str) -> bool:
+    """Tell whether a line is a subscription, newsletter or app prompt."""
+    key = line_key(text)
+    if PROMPT_LINE.match(key):
+        return True
+    if count_words(text) > MAX_PROMPT_WORDS:
+        return False
+    return bool(PROMPT_START.match(key)) and bool(PROMPT_CUE.search(key))

@@ -1,0 +1,126 @@
+"""Learn site template lines from line document frequencies across a site group."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+from cleaners.config import Config
+
+# Long, stop-word-rich lines (article sentences quoted by two pages of a site) stay
+# protected while their DF is this low; syndicated boilerplate that is long too
+# (newsletter pitches, legal notices) shows up in more documents than that.
+PROTECT_MIN_CHARS = 120
+PROTECT_MAX_DF = 2
+_DIGITS = re.compile(r"\d")
+_NON_WORD = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def normalize_line(line: str) -> str:
+    """Normalise a line CCNet-style: strip, casefold, digits to 0, no punctuation."""
+    text = unicodedata.normalize("NFKC", line).strip().casefold()
+    text = _DIGITS.sub("0", text)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def line_keys(text: str) -> set[str]:
+    """Return the distinct non-empty normalised lines of a text."""
+    return {key for line in text.splitlines() if (key := normalize_line(line))}
+
+
+class LineProfile:
+    """Per-group document frequencies of normalised lines, JSON-serialisable."""
+
+    def __init__(self) -> None:
+        self._docs: dict[str, set[str]] = {}
+        self._df: dict[str, dict[str, int]] = {}
+
+    def add_document(self, group: str, doc_key: str, text: str) -> None:
+        """Count each distinct line of a document once, unless the document is known."""
+        self.add_line_keys(group, doc_key, line_keys(text))
+
+    def add_line_keys(self, group: str, doc_key: str, keys: Iterable[str]) -> None:
+        """Count a document given as its normalised line keys, unless it is known."""
+        seen = self._docs.setdefault(group, set())
+        if doc_key in seen:
+            return
+        seen.add(doc_key)
+        counts = self._df.setdefault(group, {})
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+
+    def group_size(self, group: str) -> int:
+        """Return how many documents the group holds."""
+        return len(self._docs.get(group, ()))
+
+    def doc_freq(self, group: str, line: str) -> int:
+        """Return in how many documents of the group the line occurs."""
+        return self._df.get(group, {}).get(normalize_line(line), 0)
+
+    def is_template_for(self, group: str, config: Config) -> Callable[[str], bool]:
+        """Return a predicate telling whether a line is template for this group."""
+        counts = self._df.get(group, {})
+        size = self.group_size(group)
+        threshold = config.df_min_docs
+        if size >= config.df_large_group:
+            threshold = max(threshold, int(config.df_share * size + 0.999))
+
+        def is_template(line: str) -> bool:
+            key = normalize_line(line)
+            if not key:
+                return False
+            df = counts.get(key, 0)
+            if df < threshold:
+                return False
+            return not (df <= PROTECT_MAX_DF and _is_protected(line))
+
+        return is_template
+
+    def merge(self, other: LineProfile) -> None:
+        """Add another profile's documents, counting documents known to both once."""
+        for group, keys in other._docs.items():
+            mine = self._docs.setdefault(group, set())
+            if mine & keys:
+                raise ValueError(f"profiles share documents in group {group!r}")
+            mine |= keys
+            counts = self._df.setdefault(group, {})
+            for key, df in other._df.get(group, {}).items():
+                counts[key] = counts.get(key, 0) + df
+
+    def to_json(self) -> dict[str, Any]:
+        """Return a JSON-serialisable form with sorted keys."""
+        return {
+            "groups": {
+                group: {
+                    "docs": sorted(self._docs[group]),
+                    "df": dict(sorted(self._df.get(group, {}).items())),
+                }
+                for group in sorted(self._docs)
+            }
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LineProfile:
+        """Rebuild a profile from ``to_json`` output."""
+        profile = cls()
+        for group, body in data.get("groups", {}).items():
+            profile._docs[group] = set(body.get("docs", []))
+            profile._df[group] = {str(k): int(v) for k, v in body.get("df", {}).items()}
+        return profile
+
+
+def _is_protected(line: str) -> bool:
+    """Tell whether a line reads like article prose (long, with sentence punctuation)."""
+    text = line.strip()
+    if len(text) < PROTECT_MIN_CHARS:
+        return False
+    words = text.split()
+    if len(words) < 15:
+        return False
+    return text[-1] in ".!?\"'”’»。"

@@ -1,0 +1,98 @@
+"""The real clean-pages flow on a temporary folder, on Prefect's embedded server."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.bad_inputs import BAD_INPUTS, write_bad_inputs
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.slow
+
+SEED = FIXTURES / "text" / "000_e2191137fde1a18b.txt"
+
+
+@pytest.fixture(scope="module")
+def flow_api():
+    from prefect.client.orchestration import get_client
+
+    from flows.clean_flow import clean_pages, make_task_runner
+
+    return clean_pages.with_options(task_runner=make_task_runner(2)), get_client
+
+
+def latest_artifact(get_client, key: str):
+    async def read():
+        from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+        async with get_client() as client:
+            found = await client.read_latest_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key]))
+            )
+            return found[0]
+
+    return asyncio.run(read())
+
+
+def rows_by(artifact, column: str) -> dict[str, dict]:
+    import json
+
+    data = artifact.data if isinstance(artifact.data, list) else json.loads(artifact.data)
+    return {str(row[column]): row for row in data}
+
+
+def test_flow_cleans_skips_and_reports(tmp_path: Path, flow_api) -> None:
+    clean_pages, get_client = flow_api
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    (raw / "text").mkdir(parents=True)
+    shutil.copy(SEED, raw / "text" / "seed.txt")
+    write_bad_inputs(raw, SEED.read_text(encoding="utf-8"))
+    args = {
+        "raw_dir": str(raw),
+        "clean_dir": str(clean),
+        "batch_size": 3,
+        "max_quarantine_share": 1.0,
+    }
+
+    state = clean_pages(**args, return_state=True)
+    assert state.is_completed(), state.message
+    assert (clean / "text/seed.txt.json").exists()
+    assert len(list((clean / "_quarantine").rglob("*.json"))) == len(BAD_INPUTS) + 1
+
+    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "format")
+    assert summary["all"]["docs_in"] == len(BAD_INPUTS) + 3
+    assert summary["all"]["quarantined"] == len(BAD_INPUTS) + 1
+    assert summary["text"]["docs_out"] == 1
+    chrome = rows_by(latest_artifact(get_client, "pagewash-chrome"), "rule")
+    assert chrome["icon_run"]["removed"] >= 1 and chrome["related"]["removed"] >= 1
+    quarantine = rows_by(latest_artifact(get_client, "pagewash-quarantine"), "input")
+    assert quarantine["bad/empty.txt"]["reason"] == "empty"
+
+    again = clean_pages(**args, return_state=True)
+    assert again.is_completed() and "inputs current" in again.message
+    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "format")
+    assert summary["all"]["inputs_cleaned"] == 0
+
+    forced = clean_pages(**args, force=True, return_state=True)
+    assert forced.is_completed()
+    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "format")
+    assert summary["all"]["inputs_cleaned"] == summary["all"]["inputs_found"]
+
+
+def test_flow_fails_visibly_when_quarantine_share_jumps(tmp_path: Path, flow_api) -> None:
+    clean_pages, _ = flow_api
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_bad_inputs(raw, SEED.read_text(encoding="utf-8"))
+    state = clean_pages(
+        raw_dir=str(raw),
+        clean_dir=str(tmp_path / "clean"),
+        max_quarantine_share=0.2,
+        return_state=True,
+    )
+    assert state.is_failed()
+    assert "quarantined" in state.message

@@ -1,0 +1,108 @@
+"""Table-driven checks of pre-cleaning, author cleaning, dates and the no-network rule."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+import pytest
+
+from cleaners.config import Config
+from cleaners.html import extract_html
+from cleaners.html.parse import parse_html
+from cleaners.html.preclean import preclean_tree
+from cleaners.metadata.authors import split_authors
+from cleaners.metadata.html_dates import normalize_date
+from tests.test_html_golden import load
+
+# (html fragment inside <body>, rule expected or None when it must stay, text to look for)
+PRECLEAN_CASES = [
+    ('<div class="social-share-bar"><a>Facebook</a><a>Twitter</a></div>', "share", "Facebook"),
+    ('<aside class="related-stories"><a>Other story</a></aside>', "related", "Other story"),
+    ('<div id="cookie-banner">We use cookies.</div>', "cookie", "We use cookies"),
+    ('<div class="newsletter-signup">Get our newsletter</div>', "subscribe", "Get our newsletter"),
+    ("<figure><img src=x><figcaption>Photo: AP</figcaption></figure>", "photo_credit", "Photo: AP"),
+    ("<svg><title>icon-facebook</title></svg><p>Body text.</p>", "icon_run", "icon-facebook"),
+    ('<div style="display: none">Hidden menu</div>', "hidden", "Hidden menu"),
+    ("<nav><a>Home</a><a>World</a></nav>", "navigation", "Home"),
+    ('<div class="ad-slot">Advertisement</div>', "ad", "Advertisement"),
+    # article structure stays even when its class sounds like chrome
+    ('<h2 class="share-heading">Why shares fell</h2>', None, "Why shares fell"),
+    ('<table class="social-stats"><tr><td>42 votes</td></tr></table>', None, "42 votes"),
+    ('<blockquote class="related">A quoted line.</blockquote>', None, "A quoted line"),
+    ('<ul class="share-facts"><li>Plain fact one</li><li>Plain fact two</li></ul>', None, "fact"),
+    # a paywall wrapper holds the story itself on financial sites
+    ('<div class="paywall"><p>The story text itself.</p></div>', None, "story text"),
+    (
+        '<div class="social-content">' + "<p>" + "Long article text. " * 50 + "</p></div>",
+        None,
+        "Long article text",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fragment", "rule", "text"), PRECLEAN_CASES)
+def test_preclean_table(fragment: str, rule: str | None, text: str) -> None:
+    tree = parse_html(f"<html><body><main><p>Intro.</p>{fragment}</main></body></html>")
+    assert tree is not None
+    removed = preclean_tree(tree)
+    remaining = tree.text_content()
+    if rule is None:
+        assert text in remaining
+        assert not removed
+    else:
+        assert text not in remaining
+        assert any(r.rule == rule and text in r.text for r in removed)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+        ("Von Anna Müller, Redakteurin", ["Anna Müller"]),
+        ("John Walk - January 10, 2020", ["John Walk"]),
+        ("https://www.facebook.com/someone", []),
+        ("Jane Doe | Staff Writer", ["Jane Doe"]),
+    ],
+)
+def test_split_authors(byline: str, names: list[str]) -> None:
+    assert split_authors(byline) == names
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2019-11-20T05:47:00+00:00", "2019-11-20T05:47:00+00:00"),
+        ("2019-11-20", "2019-11-20"),
+        ("2020-09-29 22:40:00", "2020-09-29T22:40:00"),
+        ("Wed, 20 Nov 2019 05:47:00 GMT", "2019-11-20T05:47:00+00:00"),
+        ("not a date", None),
+        ("0001-01-01T00:00:00", None),
+    ],
+)
+def test_normalize_date(raw: str, iso: str | None) -> None:
+    assert normalize_date(raw) == iso
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.mark.usefixtures("no_network")
+@pytest.mark.parametrize("html", ["https://example.com/", "http://example.com/page.html"])
+def test_url_like_input_is_never_fetched(html: str) -> None:
+    result = extract_html(html, html, Config())
+    assert result.paragraphs == [] or all("example.com" in p for p in result.paragraphs)
+
+
+@pytest.mark.usefixtures("no_network")
+def test_real_page_needs_no_network() -> None:
+    result = extract_html(load("d48aeb9cf2"), "https://www.wired.com/story/x/", Config())
+    assert len(result.paragraphs) > 10
+    assert result.metadata.published is not None

@@ -1,0 +1,95 @@
+"""Output records: schema drift, validation, deterministic and atomic writes, paths."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from cleaners.config import Config
+from cleaners.output import record_path, render_record, write_atomic, write_record
+from cleaners.pipeline import quarantine
+from cleaners.schema import CleanDocument, CleanerInfo, Source
+from cleaners.schema_export import SCHEMA_DIR, expected_files
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_doc(path: str = "a/b.txt", record: int | None = None) -> CleanDocument:
+    return CleanDocument(
+        id="x",
+        url=None,
+        source=Source(path=path, sha256="0" * 64, format="text", record=record),
+        title="T",
+        published="2016-09-18T21:09:00",
+        modified=None,
+        authors=["Ann Lee"],
+        site=None,
+        language="en",
+        description=None,
+        tags=[],
+        text="One.\n\nTwo.",
+        word_count=2,
+        removed=[],
+        cleaner=CleanerInfo(version="0", config_hash="h"),
+    )
+
+
+def test_committed_schema_matches_the_model() -> None:
+    for name, text in expected_files().items():
+        committed = (SCHEMA_DIR / name).read_text(encoding="utf-8")
+        assert committed == text, f"{name} drifted: run `make schema` and commit it"
+
+
+def test_schema_requires_the_documented_fields() -> None:
+    schema = json.loads((SCHEMA_DIR / "clean-document.schema.json").read_text())
+    fields = (
+        "schema_version id url source title published modified authors site language "
+        "description tags text word_count removed cleaner"
+    )
+    for field in fields.split():
+        assert field in schema["properties"], field
+
+
+def test_model_rejects_unknown_fields_and_bad_formats() -> None:
+    data = make_doc().model_dump()
+    with pytest.raises(ValueError):
+        CleanDocument.model_validate({**data, "extra": 1})
+    with pytest.raises(ValueError):
+        CleanDocument.model_validate({**data, "source": {**data["source"], "format": "pdf"}})
+
+
+def test_render_is_deterministic_with_sorted_keys() -> None:
+    text = render_record(make_doc())
+    assert text == render_record(make_doc())
+    keys = list(json.loads(text))
+    assert keys == sorted(keys)
+
+
+def test_record_paths_for_files_containers_and_quarantine(tmp_path: Path) -> None:
+    assert record_path(tmp_path, make_doc("a/b.txt")) == tmp_path / "a/b.txt.json"
+    assert record_path(tmp_path, make_doc("e.jsonl", 3)) == tmp_path / "e.jsonl/3.json"
+    q = quarantine("e.jsonl", "s", "jsonl", 2, "bad_json", "line 3 is not JSON", Config())
+    assert record_path(tmp_path, q) == tmp_path / "_quarantine/e.jsonl/2.json"
+
+
+def test_write_record_roundtrips_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    path = write_record(tmp_path, make_doc())
+    assert CleanDocument.model_validate_json(path.read_text()) == make_doc()
+    assert [p.name for p in path.parent.iterdir()] == ["b.txt.json"]
+
+
+def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(target, "new")
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]

@@ -1,0 +1,87 @@
+"""Table-driven tests for the plain-text chrome families: what must go, what must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners.config import Config
+from cleaners.text import clean_text
+from cleaners.text.rules import match_chrome
+
+MUST_GO = [
+    (
+        "icon_run",
+        "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon",
+    ),
+    ("icon_run", "icon camera"),
+    ("navigation", "Skip to main content"),
+    ("navigation", "Home > World > Europe"),
+    ("share", "Facebook"),
+    ("share", "Share on Twitter"),
+    ("share", "1,204 shares"),
+    ("related", "READ MORE: 'Take a trip to Syria to see what it means'"),
+    ("related", "Also on rt.com"),
+    ("related", "You may also like"),
+    ("ad", "Advertisement"),
+    ("cookie", "This website uses cookies. Read our Privacy policy to find out more. Accept"),
+    ("cookie", "Privacy Policy"),
+    ("subscribe", "Subscribe to our newsletter to get the stories others won't tell you"),
+    ("subscribe", "Add to home screen"),
+    ("photo_credit", "© Reuters / David Mercado"),
+    ("photo_credit", "View image in fullscreen"),
+    ("footer", "© 2019 Example Media Ltd. All rights reserved."),
+    ("footer", "Contact us"),
+    ("comments", "Leave a Reply"),
+    ("comments", "Jane Roe on September 12, 2018 at 4:47 pm said:"),
+]
+
+MUST_STAY = [
+    "Share price: 45.5p (up 8.3% today)",
+    "He also shared 2 Timothy 4 with the congregation.",
+    "— Jane Doe (@janedoe) March 3, 2019",
+    "DIRECTORS OF PHOTOGRAPHY",
+    "“We will not back down,” she said.",
+    "Two cups of flour",
+    "The company said it would share more details about the plan next week.",
+    "Readers can find more on the study in the journal Nature.",
+]
+
+
+@pytest.mark.parametrize(("rule", "line"), MUST_GO)
+def test_chrome_line_is_matched(rule: str, line: str) -> None:
+    assert match_chrome(line) == rule
+
+
+@pytest.mark.parametrize("line", MUST_STAY)
+def test_look_alike_is_not_chrome(line: str) -> None:
+    assert match_chrome(line) is None
+
+
+BODY = (
+    "The council approved the new budget on Monday after a long debate about schools.\n\n"
+    "Members said that the plan would help families and that the cost was fair for all.\n\n"
+    "{line}\n\n"
+    "The mayor added that work on the first projects would start early in the spring.\n\n"
+    "Opponents argued that the vote came too soon and that residents had not been heard.\n"
+)
+
+
+@pytest.mark.parametrize("line", MUST_STAY)
+def test_look_alike_survives_inside_an_article(line: str) -> None:
+    result = clean_text(BODY.format(line=line), Config())
+    assert line in result.paragraphs
+    assert not [r for r in result.removed if r.text == line]
+
+
+def test_chrome_inside_an_article_is_removed_and_logged() -> None:
+    result = clean_text(BODY.format(line="Advertisement"), Config())
+    assert "Advertisement" not in result.paragraphs
+    assert [r.rule for r in result.removed if r.text == "Advertisement"] == ["ad"]
+    assert len(result.paragraphs) == 4
+
+
+def test_second_copy_of_a_line_is_dropped_as_duplicate() -> None:
+    caption = "Protesters gather outside the parliament building in the capital on Sunday"
+    result = clean_text(BODY.format(line=caption) + "\n" + caption + "\n", Config())
+    assert result.paragraphs.count(caption) == 1
+    assert [r.rule for r in result.removed if r.text == caption] == ["duplicate"]
