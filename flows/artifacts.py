@@ -17,18 +17,24 @@ PROGRESS_KEY = "pagewash-progress"
 
 
 def summary_rows(report: BatchReport, found: int) -> list[dict[str, object]]:
-    """Return one row per input format with documents in and out, plus a total row."""
-    rows: list[dict[str, object]] = []
-    for fmt in sorted(report.docs_in):
-        rows.append(_row(fmt, report.docs_in[fmt], report.docs_out[fmt]))
-    rows.append(_row("all", report.docs_total, sum(report.docs_out.values())))
-    rows[-1].update(inputs_found=found, inputs_cleaned=report.inputs_cleaned)
+    """Return a total row, then one row per input format and one per site."""
+    rows = [_row("total", "all", report.docs_total, sum(report.docs_out.values()))]
+    rows[0].update(
+        inputs_found=found,
+        inputs_cleaned=report.inputs_cleaned,
+        inputs_skipped=report.inputs_skipped,
+    )
+    rows += [
+        _row("format", f, report.docs_in[f], report.docs_out[f]) for f in sorted(report.docs_in)
+    ]
+    rows += [_row("site", s, n, n) for s, n in sorted(report.sites.items())]
     return rows
 
 
-def _row(fmt: str, docs_in: int, docs_out: int) -> dict[str, object]:
+def _row(scope: str, name: str, docs_in: int, docs_out: int) -> dict[str, object]:
     return {
-        "format": fmt,
+        "scope": scope,
+        "name": name,
         "docs_in": docs_in,
         "docs_out": docs_out,
         "quarantined": docs_in - docs_out,
@@ -89,7 +95,7 @@ def render_markdown(report: BatchReport, found: int, run_label: str) -> str:
         f"# {run_label}",
         "",
         f"- inputs found: **{found}**, cleaned: **{report.inputs_cleaned}**, "
-        f"skipped as current: **{found - report.inputs_cleaned}**",
+        f"skipped as current: **{report.inputs_skipped}**",
         f"- documents: **{report.docs_total}** in, **{sum(report.docs_out.values())}** out, "
         f"**{len(report.quarantined)}** quarantined",
         f"- chrome share of characters: **{report.chrome_share():.1%}**",

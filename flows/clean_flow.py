@@ -1,9 +1,9 @@
-"""The clean-pages flow: plan, learn site templates, clean batches in parallel, report."""
+"""The clean-pages and reprocess-pages flows: plan, learn templates, clean batches, report."""
 
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,11 @@ from cleaners.batch import (
     survey_inputs,
 )
 from cleaners.config import Config, load_config
+from cleaners.history import Limits, append_history, figures_of, find_alerts, load_history
+from cleaners.lock import FolderBusy, folder_lock
 from cleaners.plan import plan_run, split_batches
 from cleaners.report import BatchReport
+from cleaners.select import Selection, select_inputs
 from flows.artifacts import PROGRESS_KEY, publish_artifacts
 
 DEFAULT_WORKERS = int(os.environ.get("PAGEWASH_WORKERS", "2"))
@@ -57,7 +60,8 @@ def run_name() -> str:
     """Name a run by what it cleans, when, and why."""
     params = flow_run.parameters
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
-    return f"clean {params.get('raw_dir', 'raw')}/ {stamp} ({params.get('trigger', 'manual')})"
+    trigger = params.get("trigger", "reprocess" if flow_run.flow_name == "reprocess-pages" else "")
+    return f"clean {params.get('raw_dir', 'raw')}/ {stamp} ({trigger or 'manual'})"
 
 
 @task(name="survey-batch", task_run_name="survey-batch-{batch_no}")
@@ -98,37 +102,110 @@ def clean_pages(
     config_path: str | None = None,
     trigger: str = "manual",
     max_quarantine_share: float = 0.5,
+    max_chrome_share: float = 0.97,
+    max_jump: float = 0.25,
+    lock_wait_seconds: float = 0.0,
 ) -> State:
     """Clean every new or changed input under raw_dir into clean_dir and publish a summary."""
+    limits = Limits(max_quarantine_share, max_chrome_share, max_jump)
+    return run_clean(
+        raw_dir, clean_dir, batch_size, config_path, None, force, trigger, limits, lock_wait_seconds
+    )
+
+
+@flow(name="reprocess-pages", flow_run_name=run_name, task_runner=make_task_runner(DEFAULT_WORKERS))
+def reprocess_pages(
+    raw_dir: str = "raw",
+    clean_dir: str = "clean",
+    glob: str | None = None,
+    site: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    quarantined_only: bool = False,
+    outdated_only: bool = False,
+    force: bool = True,
+    batch_size: int = 200,
+    config_path: str | None = None,
+    lock_wait_seconds: float = 60.0,
+) -> State:
+    """Clean again a chosen set of inputs: by glob, site, file date, or last outcome."""
+    selection = Selection(glob, site, since, until, quarantined_only, outdated_only)
+    return run_clean(
+        raw_dir,
+        clean_dir,
+        batch_size,
+        config_path,
+        selection,
+        force,
+        "reprocess",
+        Limits(),
+        lock_wait_seconds,
+    )
+
+
+def run_clean(
+    raw_dir: str,
+    clean_dir: str,
+    batch_size: int,
+    config_path: str | None,
+    selection: Selection | None,
+    force: bool,
+    trigger: str,
+    limits: Limits,
+    lock_wait_seconds: float,
+) -> State:
+    """Run one cleaning pass under the folder lock and turn its outcome into a flow state."""
     logger = get_run_logger()
     config = load_config(Path(config_path) if config_path else None, batch_size=batch_size)
     raw_root, clean_root = Path(raw_dir).resolve(), Path(clean_dir).resolve()
     if not raw_root.is_dir():
         return Failed(message=f"raw folder {raw_dir!r} does not exist")
-    plan = plan_run(raw_root, clean_root, config, force)
-    logger.info(
-        "%d inputs found, %d to clean, %d current", plan.found, len(plan.todo), plan.current
+    try:
+        with folder_lock(clean_root, lock_wait_seconds):
+            report, found = clean_selected(raw_root, clean_root, config, selection, force)
+            label = f"clean {raw_dir}/ ({trigger}): {report.docs_total} documents"
+            alerts = []
+            # A reprocessing selection is a biased sample (often the quarantined inputs), so
+            # only whole-folder runs feed the history and are judged against it.
+            if selection is None and report.docs_total:
+                figures = figures_of(report, label)
+                alerts = find_alerts(load_history(clean_root), figures, limits)
+                append_history(clean_root, figures)
+    except FolderBusy as busy:
+        logger.warning("skipped: %s", busy)
+        return Completed(message=f"skipped: {busy}", name="Skipped")
+    publish_artifacts(report, found, label)
+    if alerts:
+        for alert in alerts:
+            logger.error("needs attention: %s", alert)
+        return Failed(message="needs attention: " + "; ".join(alerts))
+    return Completed(
+        message=f"{sum(report.docs_out.values())} cleaned, {len(report.quarantined)} quarantined, "
+        f"{report.inputs_skipped} inputs skipped"
     )
-    batches = [[str(p) for p in b] for b in split_batches(plan.todo, config.batch_size)]
-    report = BatchReport(inputs_seen=plan.current, inputs_skipped=plan.current)
+
+
+def clean_selected(
+    raw_root: Path, clean_root: Path, config: Config, selection: Selection | None, force: bool
+) -> tuple[BatchReport, int]:
+    """Plan the run, learn site templates, clean the batches; return the report and inputs found."""
+    logger = get_run_logger()
+    plan = plan_run(raw_root, clean_root, config, force or selection is not None)
+    todo = plan.todo
+    if selection is not None:
+        todo = select_inputs(todo, raw_root, clean_root, selection, config)
+    logger.info("%d inputs found, %d to clean", plan.found, len(todo))
+    batches = [[str(p) for p in b] for b in split_batches(todo, config.batch_size)]
+    skipped = plan.found - len(todo)
+    report = BatchReport(inputs_seen=skipped, inputs_skipped=skipped)
     if batches:
         learn_templates(batches, str(raw_root), clean_root)
         report.merge(clean_all(batches, str(raw_root), str(clean_root), config, force))
-    label = f"clean {raw_dir}/ ({trigger}): {report.docs_total} documents"
-    publish_artifacts(report, plan.found, label)
-    share = report.quarantine_share()
-    if share > max_quarantine_share:
-        return Failed(
-            message=f"{share:.0%} of documents quarantined (limit {max_quarantine_share:.0%})"
-        )
-    return Completed(
-        message=f"{sum(report.docs_out.values())} cleaned, {len(report.quarantined)} quarantined, "
-        f"{plan.current} inputs current"
-    )
+    return report, plan.found
 
 
 def learn_templates(batches: list[list[str]], raw_dir: str, clean_root: Path) -> None:
-    """Survey the batches in parallel and merge what they learn into the persisted profile."""
+    """Survey the batches in parallel and add what they find to the persisted profile."""
     profile = load_profile(clean_root)
     futures = [survey_batch.submit(i, b, raw_dir) for i, b in enumerate(batches)]
     for future in futures:

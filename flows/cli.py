@@ -36,6 +36,29 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--config", type=Path, help="TOML file with a [pagewash] table of overrides")
     clean.set_defaults(func=run_clean)
 
+    reprocess = sub.add_parser(
+        "reprocess", help="clean chosen inputs again through the served reprocess deployment"
+    )
+    reprocess.add_argument("--glob", help="inputs whose path under raw/ matches, e.g. 'exports/*'")
+    reprocess.add_argument("--site", help="inputs whose documents come from this host or site")
+    reprocess.add_argument("--since", help="raw files modified on or after this day (YYYY-MM-DD)")
+    reprocess.add_argument("--until", help="raw files modified on or before this day (YYYY-MM-DD)")
+    reprocess.add_argument(
+        "--quarantined", action="store_true", help="only inputs quarantined last time"
+    )
+    reprocess.add_argument(
+        "--outdated", action="store_true", help="only outputs of another cleaner version or config"
+    )
+    reprocess.add_argument(
+        "--no-force", action="store_true", help="skip selected inputs whose outputs are current"
+    )
+    reprocess.add_argument("--raw-dir", default="raw", help="raw folder, as the worker sees it")
+    reprocess.add_argument(
+        "--clean-dir", default="clean", help="clean folder, as the worker sees it"
+    )
+    reprocess.add_argument("--no-wait", action="store_true", help="return once the run is created")
+    reprocess.set_defaults(func=run_reprocess)
+
     inspect = sub.add_parser("inspect", help="print the record(s) of one input as JSON")
     inspect.add_argument("file", metavar="FILE", type=Path)
     inspect.add_argument(
@@ -63,6 +86,44 @@ def run_clean(args: argparse.Namespace) -> int:
     )
     print(f"{state.name}: {state.message or ''}")
     return 0 if state.is_completed() else 1
+
+
+DEFAULT_API_URL = "http://127.0.0.1:4200/api"
+REPROCESS_DEPLOYMENT = "reprocess-pages/reprocess"
+
+
+def reprocess_parameters(args: argparse.Namespace) -> dict[str, object]:
+    """Turn the reprocess options into the deployment's parameters."""
+    params: dict[str, object] = {
+        "raw_dir": args.raw_dir,
+        "clean_dir": args.clean_dir,
+        "quarantined_only": args.quarantined,
+        "outdated_only": args.outdated,
+        "force": not args.no_force,
+    }
+    for name in ("glob", "site", "since", "until"):
+        if getattr(args, name):
+            params[name] = getattr(args, name)
+    return params
+
+
+def run_reprocess(args: argparse.Namespace) -> int:
+    """Create a run of the reprocess deployment on the served Prefect API and follow it."""
+    import os
+
+    os.environ.setdefault("PREFECT_API_URL", DEFAULT_API_URL)
+    from prefect.deployments import run_deployment
+
+    run = run_deployment(
+        REPROCESS_DEPLOYMENT,
+        parameters=reprocess_parameters(args),
+        tags=["manual"],
+        timeout=0 if args.no_wait else None,
+    )
+    state = run.state
+    print(f"{run.name} ({run.id}): {state.name if state else 'Scheduled'}", end="")
+    print(f": {state.message}" if state and state.message else "")
+    return 0 if args.no_wait or (state is not None and state.is_completed()) else 1
 
 
 def run_inspect(args: argparse.Namespace) -> int:

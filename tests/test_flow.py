@@ -38,11 +38,11 @@ def latest_artifact(get_client, key: str):
     return asyncio.run(read())
 
 
-def rows_by(artifact, column: str) -> dict[str, dict]:
+def rows_by(artifact, column: str, scope: str | None = None) -> dict[str, dict]:
     import json
 
     data = artifact.data if isinstance(artifact.data, list) else json.loads(artifact.data)
-    return {str(row[column]): row for row in data}
+    return {str(row[column]): row for row in data if scope is None or row["scope"] == scope}
 
 
 def test_flow_cleans_skips_and_reports(tmp_path: Path, flow_api) -> None:
@@ -63,23 +63,25 @@ def test_flow_cleans_skips_and_reports(tmp_path: Path, flow_api) -> None:
     assert (clean / "text/seed.txt.json").exists()
     assert len(list((clean / "_quarantine").rglob("*.json"))) == len(BAD_INPUTS) + 1
 
-    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "format")
+    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "name")
     assert summary["all"]["docs_in"] == len(BAD_INPUTS) + 3
     assert summary["all"]["quarantined"] == len(BAD_INPUTS) + 1
     assert summary["text"]["docs_out"] == 1
+    assert summary["news.example.org"]["docs_out"] == 1
     chrome = rows_by(latest_artifact(get_client, "pagewash-chrome"), "rule")
     assert chrome["icon_run"]["removed"] >= 1 and chrome["related"]["removed"] >= 1
     quarantine = rows_by(latest_artifact(get_client, "pagewash-quarantine"), "input")
     assert quarantine["bad/empty.txt"]["reason"] == "empty"
 
     again = clean_pages(**args, return_state=True)
-    assert again.is_completed() and "inputs current" in again.message
-    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "format")
+    assert again.is_completed() and "inputs skipped" in again.message
+    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "name")
     assert summary["all"]["inputs_cleaned"] == 0
+    assert summary["all"]["inputs_skipped"] == summary["all"]["inputs_found"]
 
     forced = clean_pages(**args, force=True, return_state=True)
     assert forced.is_completed()
-    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "format")
+    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "name")
     assert summary["all"]["inputs_cleaned"] == summary["all"]["inputs_found"]
 
 
@@ -95,4 +97,4 @@ def test_flow_fails_visibly_when_quarantine_share_jumps(tmp_path: Path, flow_api
         return_state=True,
     )
     assert state.is_failed()
-    assert "quarantined" in state.message
+    assert "quarantine share" in state.message

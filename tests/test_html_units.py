@@ -11,7 +11,7 @@ from cleaners.config import Config
 from cleaners.html import extract_html
 from cleaners.html.parse import parse_html
 from cleaners.html.preclean import preclean_tree
-from cleaners.metadata.authors import split_authors
+from cleaners.metadata.authors import read_byline_authors, split_authors
 from cleaners.metadata.html_dates import normalize_date
 from tests.test_html_golden import load
 
@@ -63,6 +63,13 @@ def test_preclean_table(fragment: str, rule: str | None, text: str) -> None:
         ("John Walk - January 10, 2020", ["John Walk"]),
         ("https://www.facebook.com/someone", []),
         ("Jane Doe | Staff Writer", ["Jane Doe"]),
+        # author boxes glue labels, link words, handles and weekdays to the name
+        ("AuthorAndreas Kalt", ["Andreas Kalt"]),
+        ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("Williams Perdomo @wperdomod", ["Williams Perdomo"]),
+        ("Tomas Spahn Fr", ["Tomas Spahn"]),
+        ("Posted on", []),
     ],
 )
 def test_split_authors(byline: str, names: list[str]) -> None:
@@ -82,6 +89,37 @@ def test_split_authors(byline: str, names: list[str]) -> None:
 )
 def test_normalize_date(raw: str, iso: str | None) -> None:
     assert normalize_date(raw) == iso
+
+
+BYLINE_PAGE = (
+    "<html><body class='single has-sidebar'><article><h1>Headline</h1>"
+    "<p class='date-author'><span class='author'>Von Lea Berg</span></p><p>Story.</p>"
+    "<div class='comment-list'><span class='comment-author'>Max Troll</span></div>"
+    "</article></body></html>"
+)
+
+
+def test_byline_skips_comment_authors() -> None:
+    tree = parse_html(BYLINE_PAGE)
+    assert tree is not None
+    assert read_byline_authors(tree) == ["Lea Berg"]
+
+
+# Pages that once crashed the HTML path (lxml fragment parsing of readability's output).
+ODD_PAGES = [
+    "<html><head><title>t</title></head></html>",
+    "<frameset><frame src=x></frameset>",
+    "\x00\x01<p>text</p>",
+    "plain words without any markup " * 20,
+    "<html><body><article></article><div>" + "abc " * 300 + "</div></body></html>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("html", ODD_PAGES)
+def test_odd_pages_do_not_crash(html: str) -> None:
+    result = extract_html(html, None, Config())
+    assert isinstance(result.paragraphs, list)
 
 
 @pytest.fixture

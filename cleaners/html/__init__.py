@@ -6,7 +6,6 @@ import logging
 
 from cleaners.config import Config
 from cleaners.html.choose import choose_paragraphs
-from cleaners.html.extract import extract_paragraphs
 from cleaners.html.parse import parse_html
 from cleaners.html.preclean import preclean_tree
 from cleaners.metadata.html_meta import extract_metadata
@@ -22,7 +21,6 @@ def extract_html(html: str, url: str | None, config: Config) -> Extraction:
         return Extraction(paragraphs=[], metadata=Metadata(url=url))
     metadata = extract_metadata(tree, url)
     removed = preclean_tree(tree)
-    primary = extract_paragraphs(tree, config.html_favor_precision)
-    paragraphs, source = choose_paragraphs(primary, tree)
+    paragraphs, source = choose_paragraphs(tree, config.html_favor_precision)
     logger.debug("main text from %s", source)
     return Extraction(paragraphs=paragraphs, metadata=metadata, removed=removed)

@@ -12,6 +12,7 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from cleaners.html.extract import extract_paragraphs
 from cleaners.html.fallbacks import article_paragraphs, readability_paragraphs
 
 logger = logging.getLogger(__name__)
@@ -20,7 +21,8 @@ WORD = re.compile(r"\w+")
 SHINGLE = 4
 # Below this many words trafilatura's output is suspect whatever the page looks like.
 SHORT_WORDS = 150
-# A candidate replaces trafilatura when it is this much longer (ratio, plus slack words)...
+# A candidate replaces trafilatura when it is this much longer (ratio, or slack words for
+# short texts: a 34-word lead paragraph where the story has 69)...
 LONGER_RATIO = 1.5
 LONGER_SLACK = 20
 # ...and contains this share of trafilatura's shingles (trafilatura kept only a part).
@@ -29,11 +31,16 @@ CONTAINS_SHARE = 0.8
 # second opinion agrees with it (trafilatura picked a notice, not the story).
 FAR_LONGER_RATIO = 4.0
 AGREE_SHARE = 0.8
+# Below this many words trafilatura found no story at all (a menu, a copyright line on
+# Korean and Armenian news pages); a far longer sole second opinion then wins unopposed.
+TINY_WORDS = 75
 
 
 def shingles(paragraphs: list[str]) -> Counter[str]:
     """Return the bag of 4-word shingles of a text."""
     words = WORD.findall("\n".join(paragraphs))
+    if not words:
+        return Counter()
     return Counter(" ".join(words[k : k + SHINGLE]) for k in range(max(1, len(words) - 3)))
 
 
@@ -48,28 +55,59 @@ def count_words(paragraphs: list[str]) -> int:
     return sum(len(WORD.findall(p)) for p in paragraphs)
 
 
-def choose_paragraphs(primary: list[str], tree: HtmlElement) -> tuple[list[str], str]:
+def longer_than(n_words: int) -> float:
+    """Return the size a candidate must exceed to count as longer than n_words."""
+    return max(LONGER_RATIO * n_words, n_words + LONGER_SLACK)
+
+
+def choose_paragraphs(tree: HtmlElement, favor_precision: bool) -> tuple[list[str], str]:
     """Return the best main text for the page and the name of the source chosen."""
+    paragraphs, source = choose_quick(extract_paragraphs(tree, favor_precision), tree)
+    if count_words(paragraphs) >= TINY_WORDS:
+        return paragraphs, source
+    # Pages whose story sits in unusual markup (Indian and Italian news pages): trafilatura's
+    # full cascade, with its own fallbacks and baseline, still finds it.
+    full = extract_paragraphs(tree, favor_precision, fast=False)
+    if count_words(full) > count_words(paragraphs):
+        return full, "trafilatura-full"
+    return paragraphs, source
+
+
+def choose_quick(primary: list[str], tree: HtmlElement) -> tuple[list[str], str]:
+    """Pick between trafilatura's fast pass, the article element and readability."""
     article = article_paragraphs(tree)
     n_primary, n_article = count_words(primary), count_words(article)
-    if n_primary >= SHORT_WORDS and n_article <= LONGER_RATIO * n_primary + LONGER_SLACK:
+    if n_primary >= SHORT_WORDS and n_article <= longer_than(n_primary):
         return primary, "trafilatura"
+    mine, theirs = shingles(primary), shingles(article)
+    if confirms(mine, theirs, n_primary, n_article):
+        return primary, "trafilatura"  # a short story the page's own article element confirms
     readable = readability_paragraphs(tree)
-    seen = {"readability": shingles(readable), "article": shingles(article)}
+    seen = {"readability": shingles(readable), "article": theirs}
     sizes = {"readability": count_words(readable), "article": n_article}
     texts = {"readability": readable, "article": article}
-    mine = shingles(primary)
+    if confirms(mine, seen["readability"], n_primary, sizes["readability"]):
+        return primary, "trafilatura"
     for name, other in (("readability", "article"), ("article", "readability")):
         size = sizes[name]
-        if size <= LONGER_RATIO * n_primary + LONGER_SLACK:
+        if size <= longer_than(n_primary):
             continue
         if n_primary == 0 or contained_share(mine, seen[name]) >= CONTAINS_SHARE:
             if name == "article" and sizes["readability"] and not agree(seen, name, other):
                 continue
             return texts[name], name
-        if size > FAR_LONGER_RATIO * n_primary + LONGER_SLACK and agree(seen, name, other):
+        if size > FAR_LONGER_RATIO * n_primary + LONGER_SLACK and (
+            agree(seen, name, other) or (n_primary < TINY_WORDS and not seen[other])
+        ):
             return texts[name], name
     return primary, "trafilatura"
+
+
+def confirms(mine: Counter[str], theirs: Counter[str], n_mine: int, n_theirs: int) -> bool:
+    """Tell whether a second opinion found the same text as trafilatura, no longer."""
+    if not mine or not theirs or n_theirs > longer_than(n_mine):
+        return False
+    return min(contained_share(mine, theirs), contained_share(theirs, mine)) >= AGREE_SHARE
 
 
 def agree(seen: dict[str, Counter[str]], name: str, other: str) -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from copy import deepcopy
 
-from lxml import html as lxml_html
-from lxml.etree import ParserError
+from lxml.etree import LxmlError
 from lxml.html import HtmlElement
 from readability import Document  # type: ignore[import-untyped]
 from readability.readability import Unparseable  # type: ignore[import-untyped]
+
+from cleaners.html.parse import parse_html
 
 logger = logging.getLogger(__name__)
 
@@ -44,10 +45,10 @@ def readability_paragraphs(tree: HtmlElement) -> list[str]:
     """Return readability-lxml's main-content paragraphs for a copy of the tree."""
     try:
         summary = Document(deepcopy(tree)).summary(html_partial=True)
-    except (Unparseable, ParserError, ValueError) as err:
+    except (Unparseable, LxmlError, ValueError, AssertionError) as err:
         logger.debug("readability failed: %s", err)
         return []
-    if not summary.strip():
-        return []
-    # create_parent: readability returns bare text when the page has no block markup
-    return read_blocks(lxml_html.fragment_fromstring(summary, create_parent="div"))
+    # Parsed as a whole document, not a fragment: lxml's fragment parser raises on bare
+    # text, several roots, a missing body and control characters.
+    parsed = parse_html(f"<html><body><div>{summary}</div></body></html>")
+    return read_blocks(parsed) if parsed is not None else []

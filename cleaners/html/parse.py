@@ -12,6 +12,8 @@ logger = logging.getLogger(__name__)
 
 # lxml refuses str input that carries an XML encoding declaration (XHTML exports).
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Control characters (NUL from binary junk in scraped exports) that lxml refuses in text.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
@@ -19,11 +21,13 @@ PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids
 def parse_html(html: str) -> HtmlElement | None:
     """Parse an HTML string into a document tree, or None when it holds no markup."""
     text = XML_DECLARATION.sub("", html, count=1)
+    if CONTROL_CHARS.search(text):
+        text = CONTROL_CHARS.sub("", text)
     if not text.strip():
         return None
     try:
         tree = lxml_html.document_fromstring(text, parser=PARSER)
-    except (ValueError, lxml_html.etree.ParserError) as err:
+    except (ValueError, lxml_html.etree.LxmlError) as err:
         logger.debug("lxml could not parse the page: %s", err)
         return None
     if tree is None or len(tree) == 0:

@@ -25,6 +25,9 @@ CONTENT_LINK_DENSITY = 0.3
 DIALOG_CONTENT_CHARS = 2000
 # Lists with this share of linked text are link rails, not article lists.
 LIST_LINK_DENSITY = 0.6
+# An element holding more than this share of the page's text is the page, whatever its
+# class says (a Danish news site's main container carries a "follow_banner" class).
+PAGE_SHARE = 0.5
 
 
 def split_tokens(value: str) -> list[str]:
@@ -84,7 +87,7 @@ def measure_text(el: HtmlElement) -> tuple[int, float]:
     return total, min(1.0, linked / total)
 
 
-def is_content(el: HtmlElement, rule: str) -> bool:
+def is_content(el: HtmlElement, rule: str, page_chars: int) -> bool:
     """Tell whether an element matched by a rule still looks like article content."""
     if el.tag in ("svg", "symbol", "figcaption"):
         return False
@@ -93,6 +96,8 @@ def is_content(el: HtmlElement, rule: str) -> bool:
     if el.find(".//h1") is not None or el.find(".//article") is not None:
         return True
     total, density = measure_text(el)
+    if total > CONTENT_CHARS and total > PAGE_SHARE * page_chars:
+        return True
     if el.tag in ("ul", "ol"):
         return density < LIST_LINK_DENSITY
     limit = DIALOG_CONTENT_CHARS if rule in ("cookie", "subscribe", "hidden") else CONTENT_CHARS
@@ -105,13 +110,14 @@ def preclean_tree(tree: HtmlElement) -> list[Removal]:
     body = tree.find("body")
     root = body if body is not None else tree
     doomed: list[tuple[HtmlElement, str]] = []
+    page_chars = len(" ".join(root.text_content().split()))
     stack = list(root)
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
         rule = match_rule(el)
-        if rule is not None and not is_content(el, rule):
+        if rule is not None and not is_content(el, rule, page_chars):
             doomed.append((el, rule))
             continue
         stack.extend(el)

@@ -21,20 +21,55 @@ AUTHOR_META = (
     "byl",
     "citation_author",
 )
-# Visible byline elements: rel/itemprop markup first, then class/id tokens.
+# Visible byline elements, most specific first (after trafilatura's author XPaths): the
+# first element whose text reads as names wins, so author boxes further down do not add up.
 BYLINE_XPATHS = (
     '//*[@itemprop="author"]//*[@itemprop="name"]',
     '//*[@itemprop="author"]',
-    '//a[@rel="author"]',
+    '//a[@rel="author"] | //author',
     '//*[contains(@class, "author-name") or contains(@class, "authorName")'
-    ' or contains(@class, "author__name") or contains(@class, "byline__name")]',
-    '//*[contains(@class, "byline") or contains(@id, "byline")]',
-    '//*[contains(concat(" ", @class, " "), " author ") or @id="author"]',
+    ' or contains(@class, "author__name") or contains(@class, "byline__name")'
+    ' or contains(@class, "AuthorName")]',
+    "//*[self::a or self::div or self::p or self::span or self::strong or self::address]"
+    '[@class="byline" or @class="author" or @id="author" or @class="username"'
+    ' or contains(@class, "author") or contains(@id, "author") or contains(@class, "byline")'
+    ' or contains(@id, "byline") or contains(@class, "posted-by")'
+    ' or contains(@class, "submitted-by") or contains(@class, "writer")]',
+)
+# Bylines inside these are comment authors, teaser cards or captions, not the story's
+# (blog comment lists, "more from" rails on news sites).
+# Matched at the start of a class/id token: page-level classes like "content-sidebar-wrap"
+# or "has-comments" on <body> say nothing about one element.
+DISCARD_TOKENS = ("comment", "sidebar", "related", "teaser", "recommend", "caption", "review")
+DISCARD_TAGS = frozenset({"figure", "figcaption", "footer", "aside", "nav", "time"})
+# The walk up from a byline stops at these: what is above holds the whole page.
+PAGE_TAGS = frozenset({"body", "html", "main", "article"})
+# Link and label words that author boxes glue to the name ("Alle Artikel", "Show all
+# articles of", "Archiv anzeigen"): the name ends where they begin.
+BOX_WORDS = re.compile(
+    r"\b(?:alle\s+artikel|all\s+articles|show\s+all|more\s+(?:from|by|articles|posts)|"
+    r"view\s+(?:all|profile)|archiv\w*|profil\w*|mehr\s+(?:von|artikel)|"
+    r"weitere\s+artikel|follow|folgen|kontakt|contact|e-?mail|twitter|facebook)\b.*$",
+    re.IGNORECASE,
+)
+# A label glued to the name without a space ("AuthorAndreas Kalt", "VonAnna Berg").
+GLUED_LABEL = re.compile(r"^(?i:author|autor|autorin|by|von|par|por)(?=[A-ZÀ-Þ])")
+# A one-word label before a colon ("Interview: Julia Lauter", "Fotos: ...").
+COLON_LABEL = re.compile(r"^[^\W\d_]+:\s*")
+# Byline texts that are labels or placeholders, not names (WordPress and CMS defaults).
+NOT_NAMES = frozenset({"posted on", "posted by", "no author", "admin", "administrator", "unknown"})
+# Social handles and weekday abbreviations that trail a name in bylines.
+HANDLE = re.compile(r"@\w+")
+WEEKDAY_TAIL = re.compile(
+    r"\s+(?:(?:am|on|le|el)\s+)?(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\.?$",
+    re.IGNORECASE,
 )
 # Leading byline words in the languages of the dev pages (English, German, French,
 # Spanish, Portuguese, Italian, Dutch) and labels like "Author:" / "Autor:".
 BY_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|text|story|reported)\s+)?"
+    r"^\s*(?:(?:written|posted|published|text|story|reported|erstellt|geschrieben)\s+)?"
     r"(?:by|von|par|por|door|di|de|da|auteur|autor|autorin|author|text|texto|redakteur)\b\s*:?\s*",
     re.IGNORECASE,
 )
@@ -61,18 +96,21 @@ MAX_NAME_CHARS = 60
 
 def clean_name(raw: str) -> str | None:
     """Return one author name without prefixes, roles, dates and contact details."""
-    text = " ".join(EMAIL.sub(" ", raw).split())
+    text = " ".join(HANDLE.sub(" ", EMAIL.sub(" ", raw)).split())
     if not text or URL_LIKE.search(text):
         return None
+    text = COLON_LABEL.sub("", GLUED_LABEL.sub("", text), count=1)
     text = BY_PREFIX.sub("", text, count=1)
+    text = BOX_WORDS.sub("", text)
     text = ROLE_WORDS.sub("", text)
     text = DATE_TAIL.sub("", text)
-    text = text.strip(" -–—:,.|()[]\"'")
+    text = WEEKDAY_TAIL.sub("", text.strip(" -–—:,.|()[]\"'→»"))
+    text = text.strip(" -–—:,.|()[]\"'→»")
     if not text or len(text) > MAX_NAME_CHARS or len(text.split()) > MAX_NAME_WORDS:
         return None
-    if not any(c.isalpha() for c in text):
+    if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
         return None
-    return text
+    return None if text.casefold() in NOT_NAMES else text
 
 
 def split_authors(raw: str) -> list[str]:
@@ -114,17 +152,29 @@ def read_meta_authors(tree: HtmlElement) -> list[str]:
 
 
 def read_byline_authors(tree: HtmlElement) -> list[str]:
-    """Return author names from visible byline markup."""
+    """Return author names from the first visible byline that holds any."""
     for xpath in BYLINE_XPATHS:
-        values = []
         for el in tree.xpath(xpath):
             if el.tag in ("meta", "link"):
                 value = el.get("content") or ""
             else:
                 value = " ".join(el.text_content().split())
-            if value and len(value) <= 2 * MAX_NAME_CHARS:
-                values.append(value)
-        names = clean_authors(values)
-        if names:
-            return names
+            if not value or len(value) > 2 * MAX_NAME_CHARS or is_discarded(el):
+                continue
+            names = clean_authors([value])
+            if names:
+                return names
     return []
+
+
+def is_discarded(el: HtmlElement) -> bool:
+    """Tell whether a byline element sits in comments, captions or a teaser rail."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in PAGE_TAGS:
+            return False
+        if node.tag in DISCARD_TAGS:
+            return True
+        marks = f"{node.get('class', '')} {node.get('id', '')}".lower().split()
+        if any(mark.startswith(DISCARD_TOKENS) for mark in marks):
+            return True
+    return False

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from copy import deepcopy
 from datetime import datetime
 from typing import Any
 
@@ -155,10 +154,10 @@ def find_modified(tree: HtmlElement, article: dict[str, Any] | None) -> str | No
 
 
 def run_htmldate(tree: HtmlElement, extensive: bool) -> str | None:
-    """Ask htmldate, on a parsed copy of the tree: given a string it may download a URL."""
+    """Ask htmldate on the parsed tree (it copies it itself): given a string it may download."""
     try:
         result = find_date(
-            deepcopy(tree),
+            tree,
             original_date=True,
             extensive_search=extensive,
             outputformat="%Y-%m-%d",

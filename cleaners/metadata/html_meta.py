@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -81,13 +82,13 @@ def read_url(tree: HtmlElement, metas: dict[str, list[str]], url: str | None) ->
 def find_authors(tree: HtmlElement, article: dict[str, Any] | None, site: str | None) -> list[str]:
     """Return the article's authors from JSON-LD, meta tags, then visible bylines."""
     site_key = fold(site) if site else None
-    sources = []
-    if article is not None:
-        sources.append(clean_authors(jsonld.read_names(article.get("author"))))
-    sources.append(read_meta_authors(tree))
-    sources.append(read_byline_authors(tree))
-    for names in sources:
-        people = [n for n in names if fold(n) != site_key]
+    readers: list[Callable[[], list[str]]] = [
+        lambda: clean_authors(jsonld.read_names(article.get("author"))) if article else [],
+        lambda: read_meta_authors(tree),
+        lambda: read_byline_authors(tree),
+    ]
+    for read in readers:
+        people = [n for n in read() if fold(n) != site_key]
         if people:
             return people
     return []

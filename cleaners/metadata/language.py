@@ -7,7 +7,7 @@ import re
 import py3langid  # type: ignore[import-untyped]
 
 # Enough text for a stable guess; more only costs time.
-_SAMPLE_CHARS = 3000
+_SAMPLE_CHARS = 1500
 # Below this normalised probability the guess is left out rather than guessed wrong.
 _MIN_PROBABILITY = 0.5
 _LETTERS = re.compile(r"[^\W\d_]")

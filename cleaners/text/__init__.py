@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
 
 from cleaners.config import Config
 from cleaners.metadata.text_meta import extract_text_metadata
-from cleaners.records import Extraction, Removal
+from cleaners.records import Extraction, Metadata, Removal
 from cleaners.text.classify import Unit, drop_repeats, drop_stranded, find_span, score_unit
 from cleaners.text.lines import merge_fragments, split_lines
 from cleaners.text.rules import match_chrome
 from cleaners.text.seams import split_seams
+from cleaners.text.features import unit_features
+from cleaners.text.model import decide_units
 from cleaners.text.stopwords import detect_stoplist
 
 log = logging.getLogger(__name__)
@@ -23,10 +28,33 @@ __all__ = ["clean_text"]
 MAX_UNSPLIT_CHARS = 200
 
 
+@dataclass
+class Analysis:
+    """A dump cut into units, with the heuristic span, metadata and model features."""
+
+    units: list[Unit]
+    span: tuple[int, int]
+    metadata: Metadata
+    features: np.ndarray
+
+
 def clean_text(
     text: str, config: Config, is_template: Callable[[str], bool] | None = None
 ) -> Extraction:
     """Split a plain-text dump into article paragraphs, metadata and logged removals."""
+    analysis = analyse_text(text, is_template)
+    units = analysis.units
+    decide_units(units, analysis.features)
+    drop_repeats(units)
+    return Extraction(
+        paragraphs=_join_paragraphs(units),
+        metadata=analysis.metadata,
+        removed=[Removal(u.label, u.text) for u in units if u.label is not None],
+    )
+
+
+def analyse_text(text: str, is_template: Callable[[str], bool] | None = None) -> Analysis:
+    """Cut a dump into labelled units, find the article span and describe every unit."""
     raw_lines = split_lines(text)
     stoplist = detect_stoplist(line.text for line in raw_lines)
     lines = merge_fragments(raw_lines, stoplist)
@@ -44,12 +72,8 @@ def clean_text(
     for i, unit in enumerate(units):
         if unit.label is None and not start <= i < end:
             unit.label = "low_quality" if unit.prose else "short_line"
-    drop_repeats(units)
-    return Extraction(
-        paragraphs=_join_paragraphs(units),
-        metadata=metadata,
-        removed=[Removal(u.label, u.text) for u in units if u.label is not None],
-    )
+    features = unit_features(units, (start, end), getattr(is_template, "doc_freq", None))
+    return Analysis(units, (start, end), metadata, features)
 
 
 def _split_line(

@@ -40,6 +40,7 @@ class Unit:
     label: str | None = None  # the rule that removes it, None while kept
     weight: float = 0.0
     prose: bool = False
+    density: float = 0.0  # share of stop words
 
 
 def measure_words(text: str) -> float:
@@ -53,6 +54,8 @@ def measure_words(text: str) -> float:
 def score_unit(unit: Unit, stoplist: frozenset[str]) -> None:
     """Set a unit's prose flag and its weight for the span search."""
     text = unit.text
+    if stoplist and cjk_share(text) < 0.3:
+        unit.density = stopword_density(find_words(text), stoplist)
     if unit.label is not None:
         unit.weight = -CHROME_COST - 0.5 * min(measure_words(text), 20.0)
         if unit.label in BARRIERS:
@@ -64,7 +67,7 @@ def score_unit(unit: Unit, stoplist: frozenset[str]) -> None:
         return
     ends = text[-1] in TERMINAL_MARKS
     if stoplist and cjk_share(text) < 0.3:
-        density = stopword_density(find_words(text), stoplist)
+        density = unit.density
     else:
         density = STOPWORDS_HIGH if ends else STOPWORDS_LOW
     if n >= PROSE_MIN_WORDS and density >= STOPWORDS_HIGH:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -63,24 +63,13 @@ class LineProfile:
         """Return in how many documents of the group the line occurs."""
         return self._df.get(group, {}).get(normalize_line(line), 0)
 
-    def is_template_for(self, group: str, config: Config) -> Callable[[str], bool]:
+    def is_template_for(self, group: str, config: Config) -> TemplateCheck:
         """Return a predicate telling whether a line is template for this group."""
-        counts = self._df.get(group, {})
         size = self.group_size(group)
         threshold = config.df_min_docs
         if size >= config.df_large_group:
             threshold = max(threshold, int(config.df_share * size + 0.999))
-
-        def is_template(line: str) -> bool:
-            key = normalize_line(line)
-            if not key:
-                return False
-            df = counts.get(key, 0)
-            if df < threshold:
-                return False
-            return not (df <= PROTECT_MAX_DF and _is_protected(line))
-
-        return is_template
+        return TemplateCheck(self._df.get(group, {}), threshold)
 
     def merge(self, other: LineProfile) -> None:
         """Add another profile's documents, counting documents known to both once."""
@@ -113,6 +102,28 @@ class LineProfile:
             profile._docs[group] = set(body.get("docs", []))
             profile._df[group] = {str(k): int(v) for k, v in body.get("df", {}).items()}
         return profile
+
+
+class TemplateCheck:
+    """A group's template predicate that also answers document frequencies."""
+
+    def __init__(self, counts: dict[str, int], threshold: int) -> None:
+        self._counts = counts
+        self._threshold = threshold
+
+    def __call__(self, line: str) -> bool:
+        """Tell whether a line is template for the group."""
+        key = normalize_line(line)
+        if not key:
+            return False
+        df = self._counts.get(key, 0)
+        if df < self._threshold:
+            return False
+        return not (df <= PROTECT_MAX_DF and _is_protected(line))
+
+    def doc_freq(self, line: str) -> int:
+        """Return in how many documents of the group the line occurs."""
+        return self._counts.get(normalize_line(line), 0)
 
 
 def _is_protected(line: str) -> bool:
