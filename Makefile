@@ -8,7 +8,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
-.PHONY: run test lint bench install clean-outputs schema
+.PHONY: run test test-fast lint bench install clean-outputs schema serve stop
 
 install: $(STAMP)
 
@@ -28,6 +28,18 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest -q
+
+# The unit tests only: no Prefect server, no browser.
+test-fast: lint
+	$(BIN)/python -m pytest -q -m "not slow"
+
+# A Prefect server on 127.0.0.1:$(PORT) with its UI, the deployments of prefect.yaml, and a worker.
+PORT ?= 4200
+serve: $(STAMP)
+	$(BIN)/python -m flows.service start --port $(PORT)
+
+stop: $(STAMP)
+	$(BIN)/python -m flows.service stop
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py
