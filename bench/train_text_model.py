@@ -88,7 +88,9 @@ def load_samples() -> tuple[list[Sample], dict[str, str]]:
         profile = learn_profile(raws.values())
         for mode in MODES:
             for doc_id, raw in raws.items():
-                check = profile.is_template_for(site_group(raw), CONFIG) if mode == "batch" else None
+                check = (
+                    profile.is_template_for(site_group(raw), CONFIG) if mode == "batch" else None
+                )
                 analysis = analyse_text(raw.content, check)
                 pairs = [unit_label(u.text, grams[doc_id]) for u in analysis.units]
                 total = sum(n for _, n in pairs) or 1

@@ -83,7 +83,7 @@ def clean_one_input(
         outputs.append(path.relative_to(clean_root).as_posix())
         if isinstance(record, QuarantineRecord):
             quarantined += 1
-            log.warning("quarantined %s: %s (%s)", record.source.path, record.reason, record.detail)
+            log.debug("quarantined %s: %s (%s)", record.source.path, record.reason, record.detail)
     # Old outputs go only after their replacements are written, so nothing is lost midway.
     if previous is not None:
         for stale in set(previous.outputs) - set(outputs):

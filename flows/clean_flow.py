@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
-from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from cleaners.batch import (
     DocLines,
@@ -29,31 +25,7 @@ from cleaners.plan import plan_run, split_batches
 from cleaners.report import BatchReport
 from cleaners.select import Selection, select_inputs
 from flows.artifacts import PROGRESS_KEY, publish_artifacts
-
-DEFAULT_WORKERS = int(os.environ.get("PAGEWASH_WORKERS", "2"))
-
-
-class ServerProcessPoolTaskRunner(ProcessPoolTaskRunner):
-    """A process pool whose workers report to the flow's own API, even a temporary one.
-
-    Spawned workers read PREFECT_API_URL from the environment; when it is unset (Prefect's
-    embedded default) each would start a temporary server of its own and its task runs
-    would never reach the server the flow run is on.
-    """
-
-    def submit(self, *args: Any, **kwargs: Any) -> Any:
-        """Point the workers at the running flow's API before the first task is sent."""
-        context = FlowRunContext.get()
-        if not os.environ.get("PREFECT_API_URL") and context is not None and context.client:
-            os.environ["PREFECT_API_URL"] = str(context.client.api_url)
-        return super().submit(*args, **kwargs)
-
-
-def make_task_runner(workers: int) -> ProcessPoolTaskRunner | ThreadPoolTaskRunner:
-    """Return a process pool over ``workers`` cores, or one thread when workers is 1."""
-    if workers > 1:
-        return ServerProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+from flows.runners import default_task_runner
 
 
 def run_name() -> str:
@@ -93,7 +65,7 @@ def clean_batch(
     return report
 
 
-@flow(name="clean-pages", flow_run_name=run_name, task_runner=make_task_runner(DEFAULT_WORKERS))
+@flow(name="clean-pages", flow_run_name=run_name, task_runner=default_task_runner())
 def clean_pages(
     raw_dir: str = "raw",
     clean_dir: str = "clean",
@@ -113,7 +85,7 @@ def clean_pages(
     )
 
 
-@flow(name="reprocess-pages", flow_run_name=run_name, task_runner=make_task_runner(DEFAULT_WORKERS))
+@flow(name="reprocess-pages", flow_run_name=run_name, task_runner=default_task_runner())
 def reprocess_pages(
     raw_dir: str = "raw",
     clean_dir: str = "clean",

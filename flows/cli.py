@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="clean inputs whose outputs are current"
     )
     clean.add_argument("--config", type=Path, help="TOML file with a [pagewash] table of overrides")
+    clean.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="clean the batches on a Dask cluster: a scheduler address, or 'local' for one here",
+    )
     clean.set_defaults(func=run_clean)
 
     reprocess = sub.add_parser(
@@ -73,9 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_clean(args: argparse.Namespace) -> int:
     """Run the clean-pages flow and report its final state."""
-    from flows.clean_flow import clean_pages, make_task_runner
+    from flows.clean_flow import clean_pages
+    from flows.runners import make_task_runner
 
-    runner = clean_pages.with_options(task_runner=make_task_runner(args.workers))
+    task_runner = make_task_runner(args.workers, args.dask)
+    runner = clean_pages.with_options(task_runner=task_runner)
     state = runner(
         raw_dir=str(args.raw_dir),
         clean_dir=str(args.clean_dir),

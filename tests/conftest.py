@@ -40,5 +40,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     server_module = sys.modules.get("prefect.server.api.server")
     if server_module is None:
         return
+    # Flush queued logs and events first: once the server is gone they would be retried
+    # against a closed port for a minute before the process could exit.
+    from prefect._internal.concurrency.services import QueueService
+
+    QueueService.drain_all(timeout=30)
     for server in list(server_module.SubprocessASGIServer._instances.values()):
         server.stop()

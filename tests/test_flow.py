@@ -20,7 +20,8 @@ SEED = FIXTURES / "text" / "000_e2191137fde1a18b.txt"
 def flow_api():
     from prefect.client.orchestration import get_client
 
-    from flows.clean_flow import clean_pages, make_task_runner
+    from flows.clean_flow import clean_pages
+    from flows.runners import make_task_runner
 
     return clean_pages.with_options(task_runner=make_task_runner(2)), get_client
 
@@ -98,3 +99,25 @@ def test_flow_fails_visibly_when_quarantine_share_jumps(tmp_path: Path, flow_api
     )
     assert state.is_failed()
     assert "quarantine share" in state.message
+
+
+def test_flow_runs_its_batches_on_a_dask_cluster(tmp_path: Path, flow_api) -> None:
+    from flows.clean_flow import clean_pages
+    from flows.runners import ClusterTaskRunner, make_task_runner
+
+    _, get_client = flow_api
+    runner = make_task_runner(2, "local")
+    assert isinstance(runner, ClusterTaskRunner)
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    (raw / "text").mkdir(parents=True)
+    for i in range(3):
+        shutil.copy(SEED, raw / "text" / f"seed-{i}.txt")
+    state = clean_pages.with_options(task_runner=runner)(
+        raw_dir=str(raw), clean_dir=str(clean), batch_size=1, return_state=True
+    )
+    assert state.is_completed(), state.message
+    assert sorted(p.name for p in (clean / "text").iterdir()) == [
+        f"seed-{i}.txt.json" for i in range(3)
+    ]
+    summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "name")
+    assert summary["all"]["inputs_cleaned"] == 3

@@ -33,7 +33,7 @@ BYLINE_XPATHS = (
     "//*[self::a or self::div or self::p or self::span or self::strong or self::address]"
     '[@class="byline" or @class="author" or @id="author" or @class="username"'
     ' or contains(@class, "author") or contains(@id, "author") or contains(@class, "byline")'
-    ' or contains(@id, "byline") or contains(@class, "posted-by")'
+    ' or contains(@id, "byline") or contains(@class, "posted-by") or contains(@class, "autor")'
     ' or contains(@class, "submitted-by") or contains(@class, "writer")]',
 )
 # Bylines inside these are comment authors, teaser cards or captions, not the story's
@@ -74,7 +74,7 @@ BY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Separators between several names in one byline.
-NAME_SPLIT = re.compile(r"\s*(?:[,;|/&·•]|\s+(?:and|und|et|y|e|og|en)\s+)\s*")
+NAME_SPLIT = re.compile(r"\s*(?:[,;|/&·•]|(?:^|\s+)(?:and|und|et|y|e|og|en)\s+)\s*")
 # Trailing roles, agencies and dates that bylines carry after the name.
 ROLE_WORDS = re.compile(
     r"\b(?:staff\s+writer|senior\s+\w+|contributing\s+\w+|correspondent|reporter|editor|"
@@ -87,8 +87,14 @@ DATE_TAIL = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b).*$",
     re.IGNORECASE,
 )
+# Soft hyphens and zero-width characters inside names (hyphenated magazine bylines).
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|de|org|net)\b", re.IGNORECASE)
 EMAIL = re.compile(r"\S+@\S+")
+# Words of a name that stay lower case ("Ursula von der Leyen", "Vincent van Gogh").
+PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "du", "la", "le", "zu"})
+# Author boxes whose text is a biography or a blurb, not a byline (company blogs).
+BIO_CLASS = re.compile(r"bio|description|about", re.IGNORECASE)
 # Longest plausible single name, in words and characters.
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 60
@@ -96,7 +102,7 @@ MAX_NAME_CHARS = 60
 
 def clean_name(raw: str) -> str | None:
     """Return one author name without prefixes, roles, dates and contact details."""
-    text = " ".join(HANDLE.sub(" ", EMAIL.sub(" ", raw)).split())
+    text = " ".join(HANDLE.sub(" ", EMAIL.sub(" ", INVISIBLE.sub("", raw))).split())
     if not text or URL_LIKE.search(text):
         return None
     text = COLON_LABEL.sub("", GLUED_LABEL.sub("", text), count=1)
@@ -104,7 +110,7 @@ def clean_name(raw: str) -> str | None:
     text = BOX_WORDS.sub("", text)
     text = ROLE_WORDS.sub("", text)
     text = DATE_TAIL.sub("", text)
-    text = WEEKDAY_TAIL.sub("", text.strip(" -–—:,.|()[]\"'→»"))
+    text = WEEKDAY_TAIL.sub("", text.strip(" -–—:,.|()[]\"'→»©"))
     text = text.strip(" -–—:,.|()[]\"'→»")
     if not text or len(text) > MAX_NAME_CHARS or len(text.split()) > MAX_NAME_WORDS:
         return None
@@ -162,9 +168,18 @@ def read_byline_authors(tree: HtmlElement) -> list[str]:
             if not value or len(value) > 2 * MAX_NAME_CHARS or is_discarded(el):
                 continue
             names = clean_authors([value])
-            if names:
+            if names and looks_like_names(names) and not BIO_CLASS.search(el.get("class", "")):
                 return names
     return []
+
+
+def looks_like_names(names: list[str]) -> bool:
+    """Tell whether every name is capitalised like a person's, or is one handle-like word."""
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and any(w[0].islower() and w not in PARTICLES for w in words):
+            return False
+    return bool(names)
 
 
 def is_discarded(el: HtmlElement) -> bool:

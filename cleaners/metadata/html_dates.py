@@ -12,6 +12,9 @@ from dateutil import parser as date_parser
 from htmldate import find_date  # type: ignore[import-untyped]
 from lxml.html import HtmlElement
 
+from cleaners.metadata.date_zones import accept_checked_day, find_local_twin
+from cleaners.metadata.jsonld import type_names
+
 logger = logging.getLogger(__name__)
 
 # Meta names/properties that state the publication date (OpenGraph, Dublin Core,
@@ -53,9 +56,18 @@ PUBLISHED_TIME_XPATH = (
     '//time[@pubdate or @itemprop="datePublished"]'
     ' | //*[@itemprop="datePublished"]'
     ' | //*[contains(concat(" ", @class, " "), " published ")]'
+    # Drupal's computed creation-date field (magazine sites).
+    ' | //time[contains(@class, "create-date") or contains(@class, "created")]'
 )
+# Month names dateutil cannot read (Arabic, Cyrillic, CJK): a fuzzy parse of such a date
+# keeps only its digits and invents the month (Egyptian dailies' article:published_time).
+LATIN_END = 0x24F
 # Plausible publication years; anything else is a parse accident or a template default.
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# JSON-LD types whose dates belong to embedded media, not to the page's story.
+MEDIA_TYPES = frozenset({"VideoObject", "AudioObject", "ImageObject"})
+# German-style dotted dates are day first ("10.12.2022, 07:00:03" on trade magazines).
+DOTTED_DAY_FIRST = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATE_ONLY = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
 
@@ -85,8 +97,13 @@ def parse_text(text: str) -> datetime | None:
         if ISO_LIKE.match(text):
             parsed = date_parser.isoparse(text if "T" in text else text.replace(" ", "T", 1))
         else:
-            parsed = date_parser.parse(text, default=datetime(1900, 1, 1), fuzzy=False)
+            dayfirst = bool(DOTTED_DAY_FIRST.match(text))
+            parsed = date_parser.parse(
+                text, default=datetime(1900, 1, 1), fuzzy=False, dayfirst=dayfirst
+            )
     except (ValueError, OverflowError):
+        if any(c.isalpha() and ord(c) > LATIN_END for c in text):
+            return None
         try:
             parsed = date_parser.parse(text[:25], default=datetime(1900, 1, 1), fuzzy=True)
         except (ValueError, OverflowError):
@@ -120,14 +137,27 @@ def read_time_elements(tree: HtmlElement) -> str | None:
 
 
 def read_stated(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
-    """Return the publication date from JSON-LD, meta tags or marked time elements."""
-    if article is not None:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            value = article.get(key)
-            date = normalize_date(value if isinstance(value, str) else None)
-            if date:
-                return date
-    return read_meta(tree, PUBLISHED_META) or read_time_elements(tree)
+    """Return the publication date from JSON-LD, meta tags or marked time elements.
+
+    A video object's upload date is the embedded clip's, so the page's meta tags
+    come first when JSON-LD describes only a video (news sites with a lead video).
+    """
+    if article is not None and not set(type_names(article)) & MEDIA_TYPES:
+        return (
+            read_jsonld_date(article) or read_meta(tree, PUBLISHED_META) or read_time_elements(tree)
+        )
+    stated = read_meta(tree, PUBLISHED_META) or read_time_elements(tree)
+    return stated or (read_jsonld_date(article) if article is not None else None)
+
+
+def read_jsonld_date(article: dict[str, Any]) -> str | None:
+    """Return the publication date stated by a JSON-LD object."""
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        value = article.get(key)
+        date = normalize_date(value if isinstance(value, str) else None)
+        if date:
+            return date
+    return None
 
 
 def find_published(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
@@ -135,12 +165,26 @@ def find_published(tree: HtmlElement, article: dict[str, Any] | None) -> str | N
 
     htmldate's quick pass arbitrates the day: JSON-LD often states UTC while the page
     (and readers) date the story in local time, and some CMSs fill in a template date.
+    Its day is not taken when it is only a UTC reading of a local timestamp, or the
+    page's own modification date.
     """
     stated = read_stated(tree, article)
     checked = run_htmldate(tree, extensive=False)
-    if stated and checked and stated[:10] != checked:
-        return checked
-    return stated or checked or run_htmldate(tree, extensive=True)
+    if stated and checked and stated[:10] != checked and accept_checked_day(stated, checked):
+        if not is_only_modified(tree, article, checked):
+            return checked
+    if stated:
+        return find_local_twin(tree, stated) or stated
+    return checked or run_htmldate(tree, extensive=True)
+
+
+def is_only_modified(tree: HtmlElement, article: dict[str, Any] | None, day: str) -> bool:
+    """Tell whether a day is the page's modification day and no publication meta states it."""
+    modified = find_modified(tree, article)
+    if not modified or modified[:10] != day:
+        return False
+    published = read_meta(tree, PUBLISHED_META)
+    return not (published and published[:10] == day)
 
 
 def find_modified(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:

@@ -93,11 +93,17 @@ def find_main_entity(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
     return article
 
 
-def read_names(value: Any) -> list[str]:
-    """Return the person/organisation names in an author-like JSON-LD value."""
+def read_names(value: Any, objects: list[dict[str, Any]] | None = None) -> list[str]:
+    """Return the person/organisation names in an author-like JSON-LD value.
+
+    Yoast-style @graph blocks give the author as {"@id": ...} and name it in a Person
+    node elsewhere in the graph; given the page's objects, such references are followed.
+    """
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        if "name" not in value and objects:
+            value = resolve_id(value, objects)
         name = value.get("name")
         if isinstance(name, str):
             return [name]
@@ -105,8 +111,16 @@ def read_names(value: Any) -> list[str]:
             return [n for n in name if isinstance(n, str)]
         return []
     if isinstance(value, list):
-        return [n for v in value for n in read_names(v)]
+        return [n for v in value for n in read_names(v, objects)]
     return []
+
+
+def resolve_id(ref: dict[str, Any], objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the object whose @id a bare reference names, else the reference itself."""
+    target = ref.get("@id")
+    if not isinstance(target, str):
+        return ref
+    return next((o for o in objects if o.get("@id") == target and o is not ref), ref)
 
 
 def read_text(value: Any) -> str | None:

@@ -12,11 +12,11 @@ from cleaners.config import Config
 from cleaners.metadata.text_meta import extract_text_metadata
 from cleaners.records import Extraction, Metadata, Removal
 from cleaners.text.classify import Unit, drop_repeats, drop_stranded, find_span, score_unit
+from cleaners.text.features import unit_features
 from cleaners.text.lines import merge_fragments, split_lines
+from cleaners.text.model import decide_units
 from cleaners.text.rules import match_chrome
 from cleaners.text.seams import split_seams
-from cleaners.text.features import unit_features
-from cleaners.text.model import decide_units
 from cleaners.text.stopwords import detect_stoplist
 
 log = logging.getLogger(__name__)

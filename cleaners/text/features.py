@@ -19,6 +19,31 @@ DATE_CUE = re.compile(
     re.IGNORECASE,
 )
 BULLET_START = re.compile(r"^([-•·*▪►»>–—]|\d{1,2}[.)]\s|\(\d{1,2}\))")
+# Per-unit measurements, taken in one pass over the units.
+COLUMNS = tuple(
+    [
+        "prose",
+        "ruled",
+        "keep",
+        "words",
+        "n_words",
+        "chars",
+        "terminal",
+        "density",
+        "weight",
+        "df",
+        "titled",
+        "digits",
+        "upper",
+        "dated",
+        "bullet",
+        "question",
+        "glued",
+        "blank",
+        "repeats",
+        "meta_gap",
+    ]
+)
 # How far the neighbour windows reach, in units: a teaser card is 2-4 units long, a
 # comment thread or recipe block a few dozen.
 NEAR = 2
@@ -166,10 +191,6 @@ def _unit_columns(
     units: list[Unit], doc_freq: Callable[[str], int] | None
 ) -> dict[str, np.ndarray]:
     """Measure every unit once; return the per-unit measurements as columns."""
-    names = (
-        "prose ruled keep words n_words chars terminal density weight df titled digits upper "
-        "dated bullet question glued blank repeats meta_gap"
-    ).split()
     rows = []
     seen: dict[str, int] = {}
     keys = []
@@ -211,9 +232,9 @@ def _unit_columns(
             )
         )
         prev_line = unit.line
-    data = np.array(rows, dtype=float).reshape(len(units), len(names))
-    data[:, names.index("repeats")] = [min(seen[k] - 1, 3) / 3.0 for k in keys]
-    return {name: data[:, j] for j, name in enumerate(names)}
+    data = np.array(rows, dtype=float).reshape(len(units), len(COLUMNS))
+    data[:, COLUMNS.index("repeats")] = [min(seen[k] - 1, 3) / 3.0 for k in keys]
+    return {name: data[:, j] for j, name in enumerate(COLUMNS)}
 
 
 def _stamps_before(dated: np.ndarray, meta_gap: np.ndarray) -> np.ndarray:

@@ -14,6 +14,9 @@ from cleaners.text.context import CONTEXT_NAMES, context_features
 from cleaners.text.features import FEATURE_NAMES, SOFT_LABELS
 
 MODEL_PATH = Path(__file__).with_name("model.json")
+# The model learnt from whole pages (100-200 lines each); on a dump of a few lines its
+# window and position features are out of range, so short dumps keep the heuristics.
+MIN_MODEL_UNITS = 30
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +52,10 @@ def first_stage(units: list[Unit], rows: np.ndarray, weights: np.ndarray) -> np.
     return probs
 
 
-def decide_units(
-    units: list[Unit], rows: np.ndarray, model: dict[str, Any] | None = None
-) -> None:
+def decide_units(units: list[Unit], rows: np.ndarray, model: dict[str, Any] | None = None) -> None:
     """Keep or drop every softly labelled unit by the model; without one, keep the heuristics."""
     model = model or load_model()
-    if model is None or not units:
+    if model is None or len(units) < MIN_MODEL_UNITS:
         return
     probs = first_stage(units, rows, model["weights"])
     probs = keep_probabilities(context_features(probs), model["context_weights"])
