@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from cleaners.config import load_config
 from cleaners.output import render_json
@@ -78,12 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_clean(args: argparse.Namespace) -> int:
     """Run the clean-pages flow and report its final state."""
+    from prefect import tags
+
     from flows.clean_flow import clean_pages
     from flows.runners import make_task_runner
 
     task_runner = make_task_runner(args.workers, args.dask)
     runner = clean_pages.with_options(task_runner=task_runner)
-    state = runner(
+    with tags("manual"):
+        state = run_flow(runner, args)
+    print(f"{state.name}: {state.message or ''}")
+    return 0 if state.is_completed() else 1
+
+
+def run_flow(runner: Any, args: argparse.Namespace) -> Any:
+    """Call the flow with the command's arguments and return its final state."""
+    return runner(
         raw_dir=str(args.raw_dir),
         clean_dir=str(args.clean_dir),
         batch_size=args.batch_size,
@@ -91,8 +102,6 @@ def run_clean(args: argparse.Namespace) -> int:
         config_path=str(args.config) if args.config else None,
         return_state=True,
     )
-    print(f"{state.name}: {state.message or ''}")
-    return 0 if state.is_completed() else 1
 
 
 DEFAULT_API_URL = "http://127.0.0.1:4200/api"

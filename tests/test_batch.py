@@ -125,3 +125,15 @@ def test_split_batches_keeps_order_and_size() -> None:
     batches = split_batches(paths, 3)
     assert [len(b) for b in batches] == [3, 3, 1]
     assert [p for b in batches for p in b] == paths
+
+
+def test_repeated_chrome_keeps_its_own_rule_name_in_batch_mode(tmp_path: Path) -> None:
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    (raw / "a.txt").write_text(seed, encoding="utf-8")
+    (raw / "b.txt").write_text(seed.replace("Konashenkov", "the spokesman"), encoding="utf-8")
+    run(raw, clean)
+    record = CleanDocument.model_validate_json((clean / "a.txt.json").read_text())
+    rules = {item.rule for item in record.removed if item.text.startswith("icon bookmark")}
+    assert rules == {"icon_run"}

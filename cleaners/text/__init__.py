@@ -49,7 +49,7 @@ def clean_text(
     return Extraction(
         paragraphs=_join_paragraphs(units),
         metadata=analysis.metadata,
-        removed=[Removal(u.label, u.text) for u in units if u.label is not None],
+        removed=[Removal(_rule_name(u), u.text) for u in units if u.label is not None],
     )
 
 
@@ -74,6 +74,13 @@ def analyse_text(text: str, is_template: Callable[[str], bool] | None = None) ->
             unit.label = "low_quality" if unit.prose else "short_line"
     features = unit_features(units, (start, end), getattr(is_template, "doc_freq", None))
     return Analysis(units, (start, end), metadata, features)
+
+
+def _rule_name(unit: Unit) -> str:
+    """Name the rule of a removal; a repeated line says which kind of chrome it is, if known."""
+    if unit.label == "template":
+        return match_chrome(unit.text) or "template"
+    return str(unit.label)
 
 
 def _split_line(
