@@ -7,6 +7,7 @@ import logging
 from cleaners.config import Config
 from cleaners.html.choose import choose_paragraphs
 from cleaners.html.parse import parse_html
+from cleaners.html.postclean import drop_chrome_paragraphs
 from cleaners.html.preclean import preclean_tree
 from cleaners.metadata.html_meta import extract_metadata
 from cleaners.records import Extraction, Metadata
@@ -23,4 +24,5 @@ def extract_html(html: str, url: str | None, config: Config) -> Extraction:
     removed = preclean_tree(tree)
     paragraphs, source = choose_paragraphs(tree, config.html_favor_precision)
     logger.debug("main text from %s", source)
-    return Extraction(paragraphs=paragraphs, metadata=metadata, removed=removed)
+    paragraphs, dropped = drop_chrome_paragraphs(paragraphs, metadata.title)
+    return Extraction(paragraphs=paragraphs, metadata=metadata, removed=removed + dropped)
