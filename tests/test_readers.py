@@ -153,3 +153,9 @@ def test_truncated_warc_keeps_what_it_read(tmp_path: Path) -> None:
     items = read_input(write(tmp_path, "c.warc.gz", data[: len(data) - 200]), tmp_path)
     assert isinstance(items[0], RawDoc) and items[0].url == "https://ex.com/a"
     assert isinstance(items[-1], ReadError) and items[-1].reason == "bad_warc"
+
+
+def test_utf8_bytes_win_over_a_stale_latin1_declaration(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="iso-8859-1"><title>«Tatort» będzie</title></head></html>'
+    doc = only_doc(read_input(write(tmp_path, "p.html", page.encode("utf-8")), tmp_path))
+    assert "«Tatort» będzie" in doc.content

@@ -28,12 +28,12 @@ LEAD_WORDS = re.compile(
 )
 # Longest element text read as a byline.
 MAX_BYLINE_CHARS = 90
-# Short elements of the kinds that hold bylines; the length test runs inside libxml2.
-BYLINE_XPATH = (
-    "//body//*[self::p or self::span or self::em or self::i or self::strong or self::b"
-    " or self::small or self::div or self::li or self::address]"
-    f"[string-length(normalize-space()) <= {MAX_BYLINE_CHARS}]"
-)
+# Text nodes that may start a byline; their element (or, for a tail, its parent) is read.
+BYLINE_WORD = re.compile(r"(?i)\b(?:von|by|par|por|door|auteur|autor|autorin|author|text)\b")
+# Elements whose text is code or markup, never a byline (and long to search).
+CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+# How far up from the byline word an element holding the whole byline is looked for.
+BYLINE_LEVELS = 2
 
 
 def match_byline(text: str) -> list[str]:
@@ -50,11 +50,35 @@ def match_byline(text: str) -> list[str]:
 
 def read_byline_text(tree: HtmlElement) -> list[str]:
     """Return the names from the first short element that reads as a plain-text byline."""
-    for el in tree.xpath(BYLINE_XPATH):
+    body = tree.find("body")
+    if body is None:
+        return []
+    seen: set[HtmlElement] = set()
+    for node in body.iter():
+        if node.text and node.tag not in CODE_TAGS and BYLINE_WORD.search(node.text):
+            names = read_around(node, seen)
+            if names:
+                return names
+        parent = node.getparent()
+        if node.tail and parent is not None and BYLINE_WORD.search(node.tail):
+            names = read_around(parent, seen)
+            if names:
+                return names
+    return []
+
+
+def read_around(start: HtmlElement, seen: set[HtmlElement]) -> list[str]:
+    """Return the byline names held by an element holding a byline word, or its parent."""
+    el: HtmlElement | None = start
+    for _ in range(BYLINE_LEVELS):
+        if el is None or el in seen:
+            break
+        seen.add(el)
         text = " ".join(el.text_content().split())
-        if not text or not text[0].isalnum():
-            continue
-        names = match_byline(text)
+        if len(text) > MAX_BYLINE_CHARS:
+            break
+        names = match_byline(text) if text[:1].isalnum() else []
         if names and not is_discarded(el):
             return names
+        el = el.getparent()
     return []

@@ -35,6 +35,12 @@ CHROME_CLASS = re.compile(
 MAX_TITLE_CHARS = 300
 # The walk up from a heading stops at these: what is above holds the whole story.
 PAGE_TAGS = frozenset({"body", "html", "article", "main"})
+# Top-level headings and marked headlines; second-level headings are read only when
+# none of these is the headline that the meta titles state.
+H1_XPATH = "//h1 | //*[@itemprop='headline'][not(self::meta)]"
+H2_XPATH = "//h2"
+# Headings read per page: the headline is among the first ones (long pages hold hundreds).
+MAX_HEADINGS = 40
 # How far up the tree a heading's surroundings are checked.
 MAX_DEPTH = 8
 
@@ -106,15 +112,17 @@ def is_in_article(el: HtmlElement) -> bool:
     return any(node.tag in ("article", "main") for node in el.iterancestors())
 
 
-def read_headings(tree: HtmlElement) -> list[Heading]:
-    """Return the page's h1 and h2 headings (and marked headlines), in document order."""
+def read_headings(tree: HtmlElement, xpath: str) -> list[Heading]:
+    """Return the page's headings that an XPath selects, in document order."""
     found: list[Heading] = []
     seen: set[tuple[str, int]] = set()
-    for el in tree.xpath("//h1 | //h2 | //*[@itemprop='headline'][not(self::meta)]"):
+    for el in tree.xpath(xpath):
         text = headline_text(el)
         level = 2 if el.tag == "h2" else 1
         if not text or len(text) > MAX_TITLE_CHARS or (text, level) in seen:
             continue
+        if len(found) >= MAX_HEADINGS:
+            break
         seen.add((text, level))
         parts = [text_of(c) for c in el if isinstance(c.tag, str)]
         found.append(

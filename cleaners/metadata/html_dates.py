@@ -59,6 +59,8 @@ PUBLISHED_TIME_XPATH = (
     # Drupal's computed creation-date field (magazine sites).
     ' | //time[contains(@class, "create-date") or contains(@class, "created")]'
 )
+# How far up from a <time> element the story header is looked for.
+HEADER_DEPTH = 6
 # Month names dateutil cannot read (Arabic, Cyrillic, CJK): a fuzzy parse of such a date
 # keeps only its digits and invents the month (Egyptian dailies' article:published_time).
 LATIN_END = 0x24F
@@ -170,12 +172,49 @@ def find_published(tree: HtmlElement, article: dict[str, Any] | None) -> str | N
     """
     stated = read_stated(tree, article)
     checked = run_htmldate(tree, extensive=False)
-    if stated and checked and stated[:10] != checked and accept_checked_day(stated, checked):
-        if not is_only_modified(tree, article, checked):
-            return checked
+    if (
+        stated
+        and checked
+        and stated[:10] != checked
+        and accept_checked_day(stated, checked)
+        and not is_only_modified(tree, article, checked)
+    ):
+        return checked
     if stated:
+        shown = read_shown_update(tree, article)
+        if shown and shown[:10] != stated[:10]:
+            return shown
         return find_local_twin(tree, stated) or stated
     return checked or run_htmldate(tree, extensive=True)
+
+
+def read_shown_update(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
+    """Return the date shown under the headline when it is the page's stated update.
+
+    Magazines show the last update as the story's date ("1. Januar 2023" over an
+    article first published in 2021); readers, and annotators, date the page by it.
+    """
+    first = next(iter(tree.xpath("//body//time")), None)
+    if first is None or not in_header(first):
+        return None
+    shown = normalize_date(first.get("datetime")) or normalize_date(text_of(first))
+    modified = find_modified(tree, article)
+    return shown if shown and modified and shown[:10] == modified[:10] else None
+
+
+def in_header(el: HtmlElement) -> bool:
+    """Tell whether an element sits in the story's header, near the headline."""
+    for depth, node in enumerate(el.iterancestors()):
+        if depth >= HEADER_DEPTH:
+            break
+        if node.tag == "header" or "head" in (node.get("class") or "").lower():
+            return True
+    return False
+
+
+def text_of(el: HtmlElement) -> str:
+    """Return the whitespace-folded text of an element."""
+    return " ".join(el.text_content().split())
 
 
 def is_only_modified(tree: HtmlElement, article: dict[str, Any] | None, day: str) -> bool:

@@ -23,6 +23,9 @@ DESCRIPTION_META = ("description", "og:description", "twitter:description", "dc.
 TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
 LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 URL_META = ("og:url",)
+# Sources (JSON-LD, meta tags) checked for co-authors of a single author; the byline
+# scans cost too much (a tenth of the HTML path) to run when a name is already known.
+COAUTHOR_SOURCES = 2
 # An author given only as initials or a short code ("DT" on blogs, "LN" on regional papers).
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.?){1,3}$")
 
@@ -105,7 +108,9 @@ def find_authors(
     ]
     chosen: list[str] = []
     weak: list[str] = []
-    for read in readers:
+    for index, read in enumerate(readers):
+        if chosen and (len(chosen) > 1 or index >= COAUTHOR_SOURCES):
+            break
         found = read()
         people = [n for n in found if fold(n) != site_key]
         if not people or all(INITIALS.match(n) for n in people):

@@ -6,10 +6,11 @@ import html
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from cleaners.metadata.headings import Heading, read_headings
+from cleaners.metadata.headings import H1_XPATH, H2_XPATH, Heading, read_headings
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ def clean_text(text: str) -> str:
     return " ".join(INVISIBLE.sub("", html.unescape(text)).split())
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Return a comparison key: NFKC, case-folded, word characters only."""
     text = unicodedata.normalize("NFKC", INVISIBLE.sub("", text)).casefold()
@@ -52,14 +54,15 @@ def read_meta_titles(tree: HtmlElement) -> list[str]:
     return [found[k] for k in META_TITLES if k in found]
 
 
-def segment_keys(title: str) -> set[str]:
+@lru_cache(maxsize=256)
+def segment_keys(title: str) -> frozenset[str]:
     """Return the keys of every run of consecutive separator-delimited segments of a title."""
     parts = TITLE_SEPARATOR.split(title)[:MAX_SEGMENTS]
-    keys = set()
-    for start in range(len(parts)):
-        for end in range(start + 1, len(parts) + 1):
-            keys.add(fold(" ".join(parts[start:end])))
-    return keys
+    return frozenset(
+        fold(" ".join(parts[start:end]))
+        for start in range(len(parts))
+        for end in range(start + 1, len(parts) + 1)
+    )
 
 
 def agreement(key: str, reference: str) -> int | None:
@@ -136,7 +139,10 @@ def choose_title(
     stated = (headline, *read_meta_titles(tree), page_title)
     references = [clean_text(t) for t in stated if t and clean_text(t)]
     site_key = fold(site) if site else None
-    headings = [h for h in read_headings(tree) if fold(h.text) not in ("", site_key)]
+    headings = [h for h in read_headings(tree, H1_XPATH) if fold(h.text) not in ("", site_key)]
+    if not references or all(fold(h.text) != fold(references[0]) for h in headings):
+        second = read_headings(tree, H2_XPATH)
+        headings += [h for h in second if fold(h.text) not in ("", site_key)]
     agreed = best_agreed(headings, references)
     if agreed:
         return clean_text(agreed), references

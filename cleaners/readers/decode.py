@@ -91,10 +91,13 @@ def _decode_or_fail(data: bytes, encoding: str) -> str:
 
 
 def _candidates(data: bytes, declared: str | None) -> list[str]:
-    found = [declared] if declared else []
+    # Bytes that decode as strict UTF-8 are UTF-8 whatever a page declares: scraped pages
+    # often keep a stale latin-1 <meta charset> after the site moved to UTF-8.
+    found = ["utf-8"]
+    if declared:
+        found.append(declared)
     meta = _META_CHARSET.search(data[:_SNIFF_BYTES])
     if meta:
         found.append(meta.group(1).decode("ascii", "ignore"))
-    found.append("utf-8")
     # A page declaring latin-1 is nearly always cp1252 in practice (WHATWG rule).
     return ["cp1252" if e.lower() in {"iso-8859-1", "latin-1", "latin1"} else e for e in found]
