@@ -6,7 +6,7 @@ import pytest
 
 from cleaners.config import Config
 from cleaners.text import clean_text
-from cleaners.text.rules import match_chrome
+from cleaners.text.rules import match_chrome, might_be_chrome
 
 MUST_GO = [
     (
@@ -85,3 +85,9 @@ def test_second_copy_of_a_line_is_dropped_as_duplicate() -> None:
     result = clean_text(BODY.format(line=caption) + "\n" + caption + "\n", Config())
     assert result.paragraphs.count(caption) == 1
     assert [r.rule for r in result.removed if r.text == caption] == ["duplicate"]
+
+
+@pytest.mark.parametrize(("rule", "line"), MUST_GO)
+def test_chrome_line_passes_the_quick_test(rule: str, line: str) -> None:
+    assert might_be_chrome(line)
+    assert might_be_chrome(line.upper())

@@ -6,8 +6,9 @@ import re
 
 import py3langid  # type: ignore[import-untyped]
 
-# Enough text for a stable guess; more only costs time.
-_SAMPLE_CHARS = 1500
+# Enough text for a stable guess (on the cleaned bodies of the three text dumps and the
+# gold bodies of the 181 dev pages, 700 characters give the same language as 1500).
+_SAMPLE_CHARS = 700
 # Below this normalised probability the guess is left out rather than guessed wrong.
 _MIN_PROBABILITY = 0.5
 _LETTERS = re.compile(r"[^\W\d_]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaners.metadata.dates import find_date, is_valid_year
 from cleaners.records import Metadata
@@ -25,6 +26,7 @@ WINDOW = 8
 AFTER_HEADLINE = 3
 # A quoted tweet's signature ("— Jane Doe (@janedoe) March 3, 2019") is content.
 TWEET_SIGNATURE = re.compile(r"\(@\w+\)|^[—–-]\s")
+_PUNCT = re.compile(r"[^\w\s]")
 NAME_SPLIT = re.compile(r"\s*(?:,|·|\||/|\band\b|\bund\b|\bet\b|\be\b|&)\s*")
 NAME_STOP = frozenset(
     {
@@ -83,8 +85,10 @@ def _find_headline(
             title_part = first
     if title_part is not None:
         key = _norm(title_part)
+        first_key = _norm(first) if len(key) > 20 else None
         for i in range(1, min(len(lines), body_start + WINDOW + 1)):
-            if _norm(lines[i]) == key or (len(key) > 20 and _norm(lines[i]) == _norm(first)):
+            line_key = _norm(lines[i])
+            if line_key in (key, first_key):
                 lifted[0] = "title"
                 lifted[i] = "title"
                 meta.title = lines[i]
@@ -161,6 +165,7 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     """Casefold and strip a line for headline comparison."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return " ".join(_PUNCT.sub(" ", text.casefold()).split())

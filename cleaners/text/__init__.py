@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -89,19 +90,25 @@ def _split_line(
     """Label a line, cutting it at glue seams when a piece is chrome or the line is long."""
     if is_template is not None and is_template(text):
         return [Unit(text, idx, blank_before, "template")]
-    pieces = split_seams(text)
-    labels = [match_chrome(piece) for piece in pieces]
+    pieces, labels = _cut_line(text)
     if len(pieces) > 1 and is_template is not None:
-        labels = [
+        labels = tuple(
             lab or ("template" if is_template(p) else None)
             for p, lab in zip(pieces, labels, strict=True)
-        ]
+        )
     if len(pieces) > 1 and len(text) <= MAX_UNSPLIT_CHARS and not any(labels):
         return [Unit(text, idx, blank_before, match_chrome(text))]
     return [
         Unit(piece, idx, blank_before and k == 0, label)
         for k, (piece, label) in enumerate(zip(pieces, labels, strict=True))
     ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _cut_line(text: str) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    """Cut a line at its glue seams and name the chrome family of every piece."""
+    pieces = tuple(split_seams(text))
+    return pieces, tuple(match_chrome(piece) for piece in pieces)
 
 
 def _join_paragraphs(units: list[Unit]) -> list[str]:

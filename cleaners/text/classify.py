@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleaners.text.lines import TERMINAL_MARKS
-from cleaners.text.stopwords import cjk_share, find_words, stopword_density
+from cleaners.text.measure import CACHE_SIZE, measure_stops, repeat_key
 
 _LETTER = re.compile(r"[^\W\d_]")
 # jusText's thresholds, read on lines instead of HTML blocks.
 STOPWORDS_LOW = 0.20
 STOPWORDS_HIGH = 0.30
 PROSE_MIN_WORDS = 8
-# Unspaced scripts (ja, zh) count characters; this many make one "word".
-CJK_CHARS_PER_WORD = 2.5
 CHROME_COST = 6.0  # a rule or template hit weighs like this many words of chrome
 # Comment sections and related-article blocks usually close the article; crossing one
 # needs a lot of prose on the far side.
@@ -30,7 +29,7 @@ SHORT_WORD_COST = 0.3
 LONG_LINE_WORDS = 15
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One piece of a line, the thing that is kept or removed."""
 
@@ -43,50 +42,44 @@ class Unit:
     density: float = 0.0  # share of stop words
 
 
-def measure_words(text: str) -> float:
-    """Return a word count that also works for unspaced scripts."""
-    share = cjk_share(text)
-    if share > 0.3:
-        return len(text) * share / CJK_CHARS_PER_WORD + len(text.split()) * (1 - share)
-    return float(len(text.split()))
-
-
 def score_unit(unit: Unit, stoplist: frozenset[str]) -> None:
     """Set a unit's prose flag and its weight for the span search."""
-    text = unit.text
-    if stoplist and cjk_share(text) < 0.3:
-        unit.density = stopword_density(find_words(text), stoplist)
+    stops = measure_stops(unit.text, stoplist)
+    if stops.density is not None:
+        unit.density = stops.density
     if unit.label is not None:
-        unit.weight = -CHROME_COST - 0.5 * min(measure_words(text), 20.0)
+        unit.weight = -CHROME_COST - 0.5 * min(stops.words, 20.0)
         if unit.label in BARRIERS:
             unit.weight -= BARRIER_COST
         return
-    n = measure_words(text)
+    unit.prose, unit.weight = _score_free(unit.text, stoplist)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _score_free(text: str, stoplist: frozenset[str]) -> tuple[bool, float]:
+    """Return the prose flag and weight of a unit that no rule removed."""
+    stops = measure_stops(text, stoplist)
+    n = stops.words
     if not _LETTER.search(text):
-        unit.weight = -SHORT_COST
-        return
+        return False, -SHORT_COST
     ends = text[-1] in TERMINAL_MARKS
-    if stoplist and cjk_share(text) < 0.3:
-        density = unit.density
+    if stops.density is not None:
+        density = stops.density
     else:
         density = STOPWORDS_HIGH if ends else STOPWORDS_LOW
     if n >= PROSE_MIN_WORDS and density >= STOPWORDS_HIGH:
-        unit.prose = True
-        unit.weight = n if ends else 0.7 * n
-    elif n >= PROSE_MIN_WORDS and density >= STOPWORDS_LOW and ends:
-        unit.prose = True
-        unit.weight = 0.7 * n
-    elif n >= PROSE_MIN_WORDS * 2 and ends:
-        unit.prose = True
-        unit.weight = 0.3 * n
-    elif n >= LONG_LINE_WORDS:
+        return True, n if ends else 0.7 * n
+    if n >= PROSE_MIN_WORDS and density >= STOPWORDS_LOW and ends:
+        return True, 0.7 * n
+    if n >= PROSE_MIN_WORDS * 2 and ends:
+        return True, 0.3 * n
+    if n >= LONG_LINE_WORDS:
         # Long lines without sentence shape: recipe items, tables, captions.
-        unit.weight = 0.2 * n
-    elif _LISTISH.search(text):
+        return False, 0.2 * n
+    if _LISTISH.search(text):
         # Scores, numbered items, "Name (1-0): ..." rows: short, but not menu-shaped.
-        unit.weight = -LIST_COST
-    else:
-        unit.weight = -SHORT_COST - SHORT_WORD_COST * n
+        return False, -LIST_COST
+    return False, -SHORT_COST - SHORT_WORD_COST * n
 
 
 def find_span(units: list[Unit]) -> tuple[int, int]:
@@ -126,7 +119,7 @@ def drop_repeats(units: list[Unit]) -> None:
     for unit in units:
         if unit.label is not None or len(unit.text) < REPEAT_MIN_CHARS:
             continue
-        key = " ".join(unit.text.casefold().split())
+        key = repeat_key(unit.text)
         if key in seen:
             unit.label = "duplicate"
         seen.add(key)

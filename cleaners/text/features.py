@@ -2,48 +2,15 @@
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
 
 from cleaners.text.classify import Unit
 from cleaners.text.context import cumulative_shares, shifted, window_means
-from cleaners.text.lines import TERMINAL_MARKS
+from cleaners.text.measure import STAT_NAMES, repeat_key, text_stats
 
-# Teaser blocks ("More World", "Trending") alternate headline, summary and a time stamp;
-# these cues tell a time-stamp or count line from prose.
-DATE_CUE = re.compile(
-    r"\b(\d{1,2}:\d{2}|\d{4}|\d+\s*(min|mins|minutes?|h|hrs?|hours?|days?|weeks?)\b( ago)?"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|yesterday|today)",
-    re.IGNORECASE,
-)
-BULLET_START = re.compile(r"^([-•·*▪►»>–—]|\d{1,2}[.)]\s|\(\d{1,2}\))")
-# Per-unit measurements, taken in one pass over the units.
-COLUMNS = tuple(
-    [
-        "prose",
-        "ruled",
-        "keep",
-        "words",
-        "n_words",
-        "chars",
-        "terminal",
-        "density",
-        "weight",
-        "df",
-        "titled",
-        "digits",
-        "upper",
-        "dated",
-        "bullet",
-        "question",
-        "glued",
-        "blank",
-        "repeats",
-        "meta_gap",
-    ]
-)
 # How far the neighbour windows reach, in units: a teaser card is 2-4 units long, a
 # comment thread or recipe block a few dozen.
 NEAR = 2
@@ -191,50 +158,34 @@ def _unit_columns(
     units: list[Unit], doc_freq: Callable[[str], int] | None
 ) -> dict[str, np.ndarray]:
     """Measure every unit once; return the per-unit measurements as columns."""
-    rows = []
-    seen: dict[str, int] = {}
-    keys = []
-    last_meta = -1
-    prev_line = -1
-    for i, unit in enumerate(units):
-        text = unit.text
-        tokens = text.split()
-        n_words = len(tokens)
-        soft = unit.label is None or unit.label in SOFT_LABELS
-        if unit.label in META_LABELS and i > 0:
-            last_meta = i
-        key = " ".join(text.casefold().split())
-        keys.append(key)
-        seen[key] = seen.get(key, 0) + 1
-        letters = sum(map(str.isalpha, text)) or 1
-        rows.append(
-            (
-                1.0 if unit.prose and soft else 0.0,
-                0.0 if soft else 1.0,
-                1.0 if unit.label is None else 0.0,
-                min(n_words, 60) / 60.0,
-                n_words,
-                len(text),
-                1.0 if text[-1] in TERMINAL_MARKS else 0.0,
-                unit.density,
-                unit.weight,
-                doc_freq(text) if doc_freq is not None else 0,
-                sum(1 for t in tokens if t[:1].isupper()) / n_words,
-                sum(map(str.isdigit, text)) / len(text),
-                sum(map(str.isupper, text)) / letters,
-                1.0 if n_words <= 8 and DATE_CUE.search(text) else 0.0,
-                1.0 if BULLET_START.match(text) else 0.0,
-                1.0 if text[-1] == "?" else 0.0,
-                1.0 if unit.line == prev_line else 0.0,
-                1.0 if unit.blank_before else 0.0,
-                0.0,
-                i - last_meta if last_meta >= 0 else -1,
-            )
-        )
-        prev_line = unit.line
-    data = np.array(rows, dtype=float).reshape(len(units), len(COLUMNS))
-    data[:, COLUMNS.index("repeats")] = [min(seen[k] - 1, 3) / 3.0 for k in keys]
-    return {name: data[:, j] for j, name in enumerate(COLUMNS)}
+    n = len(units)
+    texts = [u.text for u in units]
+    labels = [u.label for u in units]
+    stats = np.array([text_stats(t) for t in texts], dtype=float).reshape(n, len(STAT_NAMES))
+    soft = np.array([lab is None or lab in SOFT_LABELS for lab in labels], dtype=bool)
+    lines = np.array([u.line for u in units])
+    glued = np.zeros(n)
+    glued[1:] = lines[1:] == lines[:-1]
+    idx = np.arange(n)
+    meta = np.array([lab in META_LABELS for lab in labels], dtype=bool)
+    meta[0] = False
+    last_meta = np.maximum.accumulate(np.where(meta, idx, -1))
+    keys = [repeat_key(t) for t in texts]
+    seen = Counter(keys)
+    cols = {
+        "prose": (np.array([u.prose for u in units], dtype=bool) & soft).astype(float),
+        "ruled": (~soft).astype(float),
+        "keep": np.array([lab is None for lab in labels], dtype=float),
+        "density": np.array([u.density for u in units], dtype=float),
+        "weight": np.array([u.weight for u in units], dtype=float),
+        "df": np.array([doc_freq(t) for t in texts] if doc_freq else np.zeros(n), dtype=float),
+        "glued": glued,
+        "blank": np.array([u.blank_before for u in units], dtype=float),
+        "repeats": np.array([min(seen[k] - 1, 3) / 3.0 for k in keys], dtype=float),
+        "meta_gap": np.where(last_meta >= 0, idx - last_meta, -1).astype(float),
+    }
+    cols.update({name: stats[:, j] for j, name in enumerate(STAT_NAMES)})
+    return cols
 
 
 def _stamps_before(dated: np.ndarray, meta_gap: np.ndarray) -> np.ndarray:

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from cleaners.text.ads import match_ad
-from cleaners.text.comments import match_comments
-from cleaners.text.cookies import match_cookie
-from cleaners.text.credits import match_photo_credit
-from cleaners.text.footer import match_footer
-from cleaners.text.icons import match_icon_run
-from cleaners.text.nav import match_navigation
-from cleaners.text.related import match_related
-from cleaners.text.share import match_share
-from cleaners.text.subscribe import match_subscribe
+from cleaners.text.ads import AD_LINE, match_ad
+from cleaners.text.comments import COMMENT_LINE, match_comments
+from cleaners.text.cookies import POLICY_LINE, match_cookie
+from cleaners.text.credits import CREDIT_LINE, match_photo_credit
+from cleaners.text.footer import FOOTER_LINE, match_footer
+from cleaners.text.icons import ICON_LINE, LIGATURES, match_icon_run
+from cleaners.text.lines import count_words, line_key
+from cleaners.text.nav import NAV_PHRASES, NAV_WORDS, match_navigation
+from cleaners.text.related import RELATED_LINE, match_related
+from cleaners.text.share import (
+    MAX_SHARE_WORDS,
+    SHARE_PHRASES,
+    SHARE_START,
+    SOCIAL_COUNTER,
+    SOCIAL_WORDS,
+    match_share,
+)
+from cleaners.text.subscribe import PROMPT_LINE, PROMPT_START, match_subscribe
 
 # No family matches a line this long (cookie banners are the longest, 70 words).
 MAX_CHROME_CHARS = 600
@@ -32,13 +41,68 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("navigation", match_navigation),
 )
 
+# A quick test that every chrome line passes, so that the ten families only run on the
+# few lines that might be chrome: most lines are prose or plain headings. Each family
+# needs one of these on its line; a new family must add its own here (and
+# tests/test_text_chrome.py checks the families' own examples against it).
+# The whole-line patterns, all anchored at the start of the line key.
+LINE_STARTS = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (
+            ICON_LINE,
+            POLICY_LINE,
+            RELATED_LINE,
+            PROMPT_LINE,
+            PROMPT_START,
+            SOCIAL_COUNTER,
+            SHARE_PHRASES,
+            SHARE_START,
+            AD_LINE,
+            COMMENT_LINE,
+            CREDIT_LINE,
+            FOOTER_LINE,
+        )
+    )
+)
+LINE_WORDS = LIGATURES | SOCIAL_WORDS | NAV_WORDS | NAV_PHRASES
+# Related prefixes and comment headers need a colon, credits one of ":/|©",
+# breadcrumbs a separator; none of them is longer than this many words.
+LINE_MARKS = ":/|>›»"
+MAX_MARKED_WORDS = 25
+# The literal cores of COOKIE_CUE, AGENCY_CREDIT, COPYRIGHT and ICON_WORD (as literals
+# the search is four times faster); no banner or notice is longer than 70 words.
+LINE_CUES = re.compile(
+    r"cookie|gdpr|consent|do not sell|personal information|privacy settings|getty images"
+    r"|reuters|associated press|ap photo|afp|epa|shutterstock|istock|©|\(c\)|copyright"
+    r"|all rights reserved|todos os direitos|alle rechte|icon|ıcon"
+)
+MAX_CUED_WORDS = 70
+
 
 @lru_cache(maxsize=65536)
 def match_chrome(text: str) -> str | None:
     """Return the name of the chrome family a line belongs to, or None."""
-    if len(text) > MAX_CHROME_CHARS:
+    if len(text) > MAX_CHROME_CHARS or not might_be_chrome(text):
         return None
     for name, matcher in RULES:
         if matcher(text):
             return name
     return None
+
+
+def might_be_chrome(text: str) -> bool:
+    """Tell whether a line passes the quick test that every chrome line passes."""
+    key = line_key(text)
+    if key in LINE_WORDS or LINE_STARTS.match(key):
+        return True
+    words = count_words(text)
+    if words <= MAX_MARKED_WORDS and any(mark in text for mark in LINE_MARKS):
+        return True
+    if words > MAX_CUED_WORDS:
+        return "icon" in key or "ıcon" in key
+    if LINE_CUES.search(key):
+        return True
+    # A share bar of network names ("Facebook Twitter Email").
+    first = key.replace(",", " ").split(None, 1)
+    return words <= MAX_SHARE_WORDS and bool(first) and first[0] in SOCIAL_WORDS

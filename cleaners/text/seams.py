@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import pairwise
 
 # lxml dumps fuse neighbouring nodes: "Get short URLA cyclist", "... youSubscribe",
@@ -13,6 +14,8 @@ MIN_PIECE = 2
 LINK_MARKS = ("/", "@", "_", "=", "www.", "http")
 # Cheap pre-check: a capital letter glued to the character before it.
 GLUE_HINT = re.compile(r"[^\s\W_A-Z][A-ZА-ЯЁ]|[.!?…”»][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]{2}")
+# In ASCII text these are the only capitals, so only they need a look.
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
 
 
 def find_seams(text: str) -> list[int]:
@@ -21,7 +24,11 @@ def find_seams(text: str) -> list[int]:
         return []
     seams: list[int] = []
     n = len(text)
-    for i in range(1, n - 1):
+    if text.isascii():
+        candidates: Iterable[int] = (m.start() for m in _ASCII_CAPITAL.finditer(text, 1, n - 1))
+    else:
+        candidates = range(1, n - 1)
+    for i in candidates:
         cur = text[i]
         if not cur.isupper():
             continue

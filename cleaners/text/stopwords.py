@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from cleaners.text.lines import split_words
@@ -94,23 +95,24 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 def find_words(text: str) -> list[str]:
     """Return the casefolded words of a text."""
-    return [w.casefold() for w in _WORD.findall(text)]
+    # Casefolding the joined words at once is the same as word by word, and cheaper.
+    return " ".join(_WORD.findall(text)).casefold().split()
 
 
 def detect_stoplist(lines: Iterable[str]) -> frozenset[str]:
     """Pick the stop-word list with the most hits over a document's lines."""
     counts = dict.fromkeys(STOPWORDS, 0)
-    for line in lines:
-        for word in find_words(line):
-            for lang in _LANGS_OF.get(word, ()):
-                counts[lang] += 1
+    # Words never span a line break, so the lines are read as one text.
+    for word, hits in Counter(find_words("\n".join(lines))).items():
+        for lang in _LANGS_OF.get(word, ()):
+            counts[lang] += hits
     best = max(counts, key=lambda lang: counts[lang])
     return STOPWORDS[best] if counts[best] >= 5 else frozenset()
 
 
 def cjk_share(text: str) -> float:
     """Return the share of a text's characters that are CJK or Hangul."""
-    if not text:
+    if not text or text.isascii():
         return 0.0
     return len(_CJK.findall(text)) / len(text)
 
@@ -119,4 +121,4 @@ def stopword_density(words: list[str], stoplist: frozenset[str]) -> float:
     """Return the share of words that are stop words."""
     if not words:
         return 0.0
-    return sum(1 for w in words if w in stoplist) / len(words)
+    return sum(map(stoplist.__contains__, words)) / len(words)

@@ -20,9 +20,18 @@ _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
 
 
+# The three substitutions below as one table, for ASCII lines (NFKC leaves them as is).
+_ASCII_TABLE = {
+    c: "0" if _DIGITS.match(chr(c)) else " " if _NON_WORD.match(chr(c)) else chr(c)
+    for c in range(128)
+}
+
+
 @lru_cache(maxsize=65536)
 def normalize_line(line: str) -> str:
     """Normalise a line CCNet-style: strip, casefold, digits to 0, no punctuation."""
+    if line.isascii():
+        return " ".join(line.lower().translate(_ASCII_TABLE).split())
     text = unicodedata.normalize("NFKC", line).strip().casefold()
     text = _DIGITS.sub("0", text)
     text = _NON_WORD.sub(" ", text)
