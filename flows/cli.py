@@ -152,11 +152,12 @@ def run_inspect(args: argparse.Namespace) -> int:
     items = read_input(path, path.parent)
     profile = learn_profile(items)
     records = [clean_item(item, config, profile) for item in items]
-    for record in records:
-        if args.explain:
-            print(explain(record))
-        else:
-            print(render_json(record.model_dump(mode="json")), end="")
+    if args.explain:
+        print("\n".join(explain(record) for record in records))
+    else:
+        # One input, one JSON value: an object, or an array for a container's records.
+        dumped = [record.model_dump(mode="json") for record in records]
+        print(render_json(dumped[0] if len(dumped) == 1 else dumped), end="")
     return 0 if not all(isinstance(r, QuarantineRecord) for r in records) else 1
 
 

@@ -67,3 +67,15 @@ def test_clean_command_runs_the_flow(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Completed: 1 cleaned, 0 quarantined" in done.stdout
     assert json.loads((clean / "seed.txt.json").read_text())["title"] == TITLE
+
+
+def test_inspect_a_container_prints_one_json_array(tmp_path: Path) -> None:
+    export = tmp_path / "export.jsonl"
+    body = json.dumps(
+        {"url": "https://news.example.org/a", "text": SEED.read_text(encoding="utf-8")}
+    )
+    export.write_text(body + "\n{broken\n", encoding="utf-8")
+    done = pagewash("inspect", str(export))
+    records = json.loads(done.stdout)
+    assert [r["source"]["record"] for r in records] == [0, 1]
+    assert records[0]["title"] == TITLE and records[1]["reason"] == "bad_json"
