@@ -93,3 +93,24 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_outputs_of_the_sample_inputs_validate_against_the_published_schemas(
+    tmp_path: Path,
+) -> None:
+    import jsonschema
+
+    from cleaners.batch import clean_inputs
+    from cleaners.discover import discover_inputs
+
+    raw = ROOT / "raw"
+    clean_inputs(discover_inputs(raw), raw, tmp_path, Config())
+    schemas = {name: json.loads((SCHEMA_DIR / name).read_text()) for name in expected_files()}
+    checked = 0
+    for path in tmp_path.rglob("*.json"):
+        if "_state" in path.parts:
+            continue
+        kind = "quarantine-record" if "_quarantine" in path.parts else "clean-document"
+        jsonschema.validate(json.loads(path.read_text()), schemas[f"{kind}.schema.json"])
+        checked += 1
+    assert checked >= len(discover_inputs(raw))
