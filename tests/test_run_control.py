@@ -24,12 +24,18 @@ from tests.lock_holder import hold_lock
 SEED = FIXTURES / "text" / "000_e2191137fde1a18b.txt"
 
 
-def test_lock_excludes_a_second_holder_and_frees_on_exit(tmp_path: Path) -> None:
+def start_holder(folder: Path, seconds: float) -> multiprocessing.process.BaseProcess:
+    """Start a process that holds the folder lock for ``seconds``, once it holds it."""
     ctx = multiprocessing.get_context("spawn")
     ready = ctx.Event()
-    other = ctx.Process(target=hold_lock, args=(str(tmp_path), 3.0, ready))
+    other = ctx.Process(target=hold_lock, args=(str(folder), seconds, ready))
     other.start()
     assert ready.wait(120)
+    return other
+
+
+def test_lock_excludes_a_second_holder_and_frees_on_exit(tmp_path: Path) -> None:
+    other = start_holder(tmp_path, 3.0)
     with pytest.raises(FolderBusy, match=str(other.pid)), folder_lock(tmp_path, wait_seconds=0.5):
         pass
     start = time.monotonic()
@@ -39,11 +45,7 @@ def test_lock_excludes_a_second_holder_and_frees_on_exit(tmp_path: Path) -> None
 
 
 def test_lock_is_released_when_the_holder_dies(tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    ready = ctx.Event()
-    other = ctx.Process(target=hold_lock, args=(str(tmp_path), 60.0, ready))
-    other.start()
-    assert ready.wait(120)
+    other = start_holder(tmp_path, 60.0)
     other.kill()
     other.join()
     with folder_lock(tmp_path, wait_seconds=5):
