@@ -7,7 +7,7 @@ import pytest
 from cleaners.html.parse import parse_html
 from cleaners.metadata.bylines import match_byline
 from cleaners.metadata.date_zones import accept_checked_day, find_local_twin
-from cleaners.metadata.html_dates import normalize_date
+from cleaners.metadata.html_dates import is_swapped_day, normalize_date, read_marked_modified
 from cleaners.metadata.html_meta import extract_metadata
 from cleaners.metadata.titles import choose_title
 
@@ -163,6 +163,21 @@ AUTHOR_CASES = [
         '<article><p class="byline">By Rob Picheta</p></article>',
         ["Rob Picheta"],
     ),
+    # a byline element that names JSON-LD's one author and a co-author adds the co-author
+    (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "H",'
+        ' "author": {"@type": "Person", "name": "Rudolf Fischer"}}</script>',
+        '<div class="meta-item author"><span class="vcard author"><span class="fn">'
+        "von Rudolf Fischer, Simon Kohler</span></span></div>",
+        ["Rudolf Fischer", "Simon Kohler"],
+    ),
+    # a byline element naming someone else does not replace JSON-LD's author
+    (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "H",'
+        ' "author": {"@type": "Person", "name": "Rudolf Fischer"}}</script>',
+        '<div class="author">von Simon Kohler, Lea Berg</div>',
+        ["Rudolf Fischer"],
+    ),
     # an author box's biography is not a byline
     (
         "",
@@ -244,3 +259,74 @@ def test_shown_update_date(body: str, day: str) -> None:
     assert tree is not None
     published = extract_metadata(tree, None).published
     assert published is not None and published[:10] == day
+
+
+# A trackback RDF block in an HTML comment (Movable Type, goo and Hatena blogs).
+TRACKBACK = (
+    '<!--\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/">\n<rdf:Description\n'
+    '  rdf:about="https://blog.example.jp/e/1"\n  dc:title="Post"\n'
+    '  dc:date="{date}" />\n</rdf:RDF>\n-->'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "day"),
+    [
+        # the comment is the page's only date: it is read from the source
+        (
+            "",
+            "<p>Post text.</p>" + TRACKBACK.format(date="2020-07-12T22:00:00+09:00"),
+            "2020-07-12",
+        ),
+        # a stated meta date keeps its place before the comment
+        (
+            '<meta property="article:published_time" content="2021-03-04">',
+            "<p>Post text.</p>" + TRACKBACK.format(date="2020-07-12T22:00:00+09:00"),
+            "2021-03-04",
+        ),
+        # a dc:date outside a trackback block is not read from the source
+        ("", '<!-- dc:date="2020-07-12T22:00:00+09:00" --><p>Post text.</p>', None),
+        # an unreadable dc:date gives nothing
+        ("", "<p>Post text.</p>" + TRACKBACK.format(date="someday soon"), None),
+    ],
+)
+def test_trackback_date(head: str, body: str, day: str | None) -> None:
+    html = page(head, body)
+    tree = parse_html(html)
+    assert tree is not None
+    published = extract_metadata(tree, None, html).published
+    assert (published[:10] if published else None) == day
+
+
+@pytest.mark.parametrize(
+    ("stated", "checked", "swapped"),
+    [
+        ("2023-11-01T12:43:42", "2023-01-11", True),  # "11/01/2023" read both ways
+        ("2023-11-01", "2023-11-01", False),
+        ("2023-05-05", "2023-05-05", False),  # day equals month: no other reading
+        ("2023-11-01", "2023-01-12", False),
+        ("2023-11-01", "2022-01-11", False),  # another year is another date
+    ],
+)
+def test_swapped_day(stated: str, checked: str, swapped: bool) -> None:
+    assert is_swapped_day(stated, checked) is swapped
+
+
+@pytest.mark.parametrize(
+    ("body", "days"),
+    [
+        ('<time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time>', {"2018-08-29"}),
+        (
+            '<span itemprop="dateModified" content="2018-08-29T14:15:57+02:00"></span>',
+            {"2018-08-29"},
+        ),
+        # the publication time and other microdata are not modification dates
+        ('<time itemprop="datePublished">2018-06-22 10:20:00</time>', set()),
+        ('<span itemprop="dateModified">recently</span>', set()),
+    ],
+)
+def test_marked_modified(body: str, days: set[str]) -> None:
+    tree = parse_html(page("", body))
+    assert tree is not None
+    assert read_marked_modified(tree) == days

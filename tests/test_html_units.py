@@ -6,11 +6,13 @@ import socket
 from typing import Any
 
 import pytest
+from lxml.html import HtmlElement, tostring
 
 from cleaners.config import Config
 from cleaners.html import extract_html
+from cleaners.html.extract import extract_paragraphs
 from cleaners.html.parse import parse_html
-from cleaners.html.preclean import preclean_tree
+from cleaners.html.preclean import match_attribute_value, preclean_tree
 from cleaners.metadata.authors import read_byline_authors, split_authors
 from cleaners.metadata.html_dates import normalize_date
 from tests.test_html_golden import load
@@ -144,3 +146,62 @@ def test_real_page_needs_no_network() -> None:
     result = extract_html(load("d48aeb9cf2"), "https://www.wired.com/story/x/", Config())
     assert len(result.paragraphs) > 10
     assert result.metadata.published is not None
+
+
+@pytest.mark.parametrize(
+    ("raw", "rule"),
+    [
+        ("social-share-bar", "share"),
+        ("shareBar", "share"),
+        ("newsletter share", "subscribe"),  # the rule listed first wins, whatever the order
+        ("share newsletter", "subscribe"),
+        ("relatedLinks adslot", "related"),
+        ("ad-unit", "ad"),
+        ("cookiebanner", "cookie"),  # prefix rule: a compound token
+        ("shareholders", None),  # a word that only starts like a token
+        ("admin-panel", None),
+        ("adventure", None),  # not a prefix rule: "ad" must match whole
+        ("article-body", None),
+    ],
+)
+def test_match_attribute_value(raw: str, rule: str | None) -> None:
+    assert match_attribute_value(raw) == rule
+
+
+def test_parser_makes_plain_html_elements() -> None:
+    tree = parse_html("<html><body><form><input name=q><label>Go</label></form></body></html>")
+    assert tree is not None
+    assert {type(el) for el in tree.iter()} == {HtmlElement}
+    assert tree.text_content() == "Go"
+
+
+def test_extraction_leaves_the_tree_unchanged() -> None:
+    html = load("8b194530308204139d9c8f7d495a26b117c78756ac1802cfc3c0a8bfdf2c0d50")
+    tree = parse_html(html)
+    assert tree is not None
+    before = tostring(tree)
+    assert extract_paragraphs(tree, favor_precision=False)
+    assert tostring(tree) == before
+
+
+# (body markup, names the visible byline must give)
+BYLINE_CASES = [
+    ('<div itemprop="author"><span itemprop="name">Lea Berg</span> Redaktion</div>', ["Lea Berg"]),
+    ('<p>Text <a rel="author" href="/u/1">Max Frisch</a></p>', ["Max Frisch"]),
+    ('<h3 class="AuthorName">Jane Doe</h3>', ["Jane Doe"]),
+    ('<span class="username">Olga</span>', ["Olga"]),
+    ('<div id="byline-main">By John Smith</div>', ["John Smith"]),
+    # an author-name class outranks a byline class that comes first
+    ('<div class="byline">By Anna Alt</div><b class="author-name">Ben Neu</b>', ["Ben Neu"]),
+    # look-alikes: a section element, a class that only contains "username"
+    ('<section class="author">Carl Klein</section>', []),
+    ('<span class="usernames">Dora Groß</span>', []),
+    ('<a rel="authors">Emil Zorn</a>', []),
+]
+
+
+@pytest.mark.parametrize(("body", "names"), BYLINE_CASES)
+def test_read_byline_authors(body: str, names: list[str]) -> None:
+    tree = parse_html(f"<html><body><main>{body}<p>Story.</p></main></body></html>")
+    assert tree is not None
+    assert read_byline_authors(tree) == names

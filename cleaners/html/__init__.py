@@ -20,7 +20,7 @@ def extract_html(html: str, url: str | None, config: Config) -> Extraction:
     tree = parse_html(html)
     if tree is None:
         return Extraction(paragraphs=[], metadata=Metadata(url=url))
-    metadata = extract_metadata(tree, url)
+    metadata = extract_metadata(tree, url, html)
     removed = preclean_tree(tree)
     paragraphs, source = choose_paragraphs(tree, config.html_favor_precision)
     logger.debug("main text from %s", source)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from copy import deepcopy
 
 import trafilatura  # type: ignore[import-untyped]
 from lxml.etree import LxmlError
@@ -13,16 +12,18 @@ logger = logging.getLogger(__name__)
 
 
 def extract_paragraphs(tree: HtmlElement, favor_precision: bool, fast: bool = True) -> list[str]:
-    """Run trafilatura on a copy of the tree and return its body as paragraphs.
+    """Run trafilatura on the tree and return its body as paragraphs.
 
     The tree is passed, never a string: trafilatura and htmldate treat a URL-like
-    string as something to download. Fast mode skips trafilatura's own readability and
-    jusText comparison, a third of its time; choose.py holds our second opinion and asks
-    for the full cascade only when every quick candidate came back empty.
+    string as something to download. trafilatura copies a tree it is given before it
+    prunes anything, so the caller's tree stays intact without a copy of our own.
+    Fast mode skips trafilatura's own readability and jusText comparison, a third of
+    its time; choose.py holds our second opinion and asks for the full cascade only
+    when every quick candidate came back empty.
     """
     try:
         text = trafilatura.extract(
-            deepcopy(tree),
+            tree,
             include_comments=False,
             include_tables=True,
             favor_precision=favor_precision,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from copy import deepcopy
 
-from lxml.etree import LxmlError
+from lxml.etree import LxmlError, XPath
 from lxml.html import HtmlElement
 from readability import Document  # type: ignore[import-untyped]
 from readability.readability import Unparseable  # type: ignore[import-untyped]
@@ -16,6 +16,8 @@ logger = logging.getLogger(__name__)
 
 # Block tags whose text forms one paragraph; nested blocks are read at the innermost level.
 BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt")
+_IS_BLOCK = " or ".join(f"self::{tag}" for tag in BLOCK_TAGS)
+INNERMOST_BLOCKS = XPath(f"descendant-or-self::*[{_IS_BLOCK}][not(descendant::*[{_IS_BLOCK}])]")
 # Elements that publishers use to mark the story itself (schema.org microdata, HTML5).
 ARTICLE_XPATH = '//article | //*[@itemprop="articleBody"]'
 
@@ -23,9 +25,7 @@ ARTICLE_XPATH = '//article | //*[@itemprop="articleBody"]'
 def read_blocks(root: HtmlElement) -> list[str]:
     """Return the text of the innermost block elements under root, in document order."""
     paragraphs = []
-    for el in root.iter(*BLOCK_TAGS):
-        if any(True for _ in el.iterdescendants(*BLOCK_TAGS)):
-            continue
+    for el in INNERMOST_BLOCKS(root):
         text = " ".join(el.text_content().split())
         if text:
             paragraphs.append(text)

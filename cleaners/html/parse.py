@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
@@ -16,6 +17,18 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+# Every element is a plain HtmlElement, chosen in C: lxml.html's default lookup calls back
+# into Python for each element touched (to make <form>/<input> into form classes, which
+# nothing here uses), a twentieth of the HTML path, trafilatura's passes included, since
+# a copied tree keeps its parser's lookup.
+PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
+)
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -27,7 +40,7 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
     try:
         tree = lxml_html.document_fromstring(text, parser=PARSER)
-    except (ValueError, lxml_html.etree.LxmlError) as err:
+    except (ValueError, etree.LxmlError) as err:
         logger.debug("lxml could not parse the page: %s", err)
         return None
     if tree is None or len(tree) == 0:

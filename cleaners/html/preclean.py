@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from lxml.html import HtmlElement
 
@@ -39,43 +40,64 @@ def split_tokens(value: str) -> list[str]:
     return tokens
 
 
-def match_token_rule(el: HtmlElement) -> str | None:
-    """Return the chrome rule an element's class/id tokens name, if any."""
-    raw = f"{el.get('class', '')} {el.get('id', '')}".strip()
-    return match_attribute_value(raw) if raw else None
+# Tag -> chrome rule, and class/id token -> index of the first rule naming it exactly.
+TAG_RULE = {tag: rule for rule, tags in reversed(sel.TAG_RULES) for tag in tags}
+EXACT_RULE = {
+    token: index
+    for index, (_, names) in reversed(list(enumerate(sel.TOKEN_RULES)))
+    for token in names
+}
+# One alternative per prefix rule, in rule order: the first one matching names the
+# earliest rule whose token starts the class token.
+PREFIX_RULE = re.compile(
+    "|".join(
+        f"(?P<r{index}>{'|'.join(map(re.escape, names))})"
+        for index, (rule, names) in enumerate(sel.TOKEN_RULES)
+        if rule in sel.PREFIX_RULES
+    )
+)
+NO_RULE = len(sel.TOKEN_RULES)
 
 
 @lru_cache(maxsize=8192)
 def match_attribute_value(raw: str) -> str | None:
-    """Return the chrome rule named by a class/id string; cached, as templates repeat them."""
-    tokens = [t for word in raw.split() for t in split_tokens(word)]
-    for rule, names in sel.TOKEN_RULES:
-        prefix = rule in sel.PREFIX_RULES
-        for token in tokens:
-            if token in names:
-                return rule
-            if prefix and token not in sel.PREFIX_EXCEPTIONS and token.startswith(names):
-                return rule
-    return None
+    """Return the chrome rule named by a class/id string; cached, as templates repeat them.
+
+    Of the rules that any token names (exactly, or as a prefix for prefix rules), the
+    one listed first in selectors.TOKEN_RULES wins.
+    """
+    best = NO_RULE
+    for word in raw.split():
+        for token in split_tokens(word):
+            best = min(best, EXACT_RULE.get(token, NO_RULE))
+            if token not in sel.PREFIX_EXCEPTIONS:
+                found = PREFIX_RULE.match(token)
+                if found is not None and found.lastgroup is not None:
+                    best = min(best, int(found.lastgroup[1:]))
+    return sel.TOKEN_RULES[best][0] if best < NO_RULE else None
 
 
 def match_rule(el: HtmlElement) -> str | None:
     """Return the chrome rule that matches an element, or None to keep it."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    for rule, tags in sel.TAG_RULES:
-        if tag in tags:
-            return rule
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    tag = el.tag
+    rule = TAG_RULE.get(tag) if isinstance(tag, str) else None
+    if rule is not None:
+        return rule
+    attrib = el.attrib
+    if not attrib:
+        return None
+    if attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true":
         return "hidden"
-    style = el.get("style", "").replace(" ", "").lower()
+    style = attrib.get("style", "").replace(" ", "").lower()
     if style and any(s in style for s in sel.HIDDEN_STYLE):
         return "hidden"
-    role = el.get("role")
+    role = attrib.get("role")
     if role in sel.ROLE_RULES:
         return sel.ROLE_RULES[role]
     if tag in sel.PROTECTED_TAGS and tag not in ("ul", "ol"):
         return None
-    return match_token_rule(el)
+    raw = f"{attrib.get('class', '')} {attrib.get('id', '')}".strip()
+    return match_attribute_value(raw) if raw else None
 
 
 def measure_text(el: HtmlElement) -> tuple[int, float]:
@@ -87,16 +109,16 @@ def measure_text(el: HtmlElement) -> tuple[int, float]:
     return total, min(1.0, linked / total)
 
 
-def is_content(el: HtmlElement, rule: str, page_chars: int) -> bool:
+def is_content(el: HtmlElement, rule: str, page_chars: Callable[[], int]) -> bool:
     """Tell whether an element matched by a rule still looks like article content."""
     if el.tag in ("svg", "symbol", "figcaption"):
         return False
     if el.tag in ("html", "body", "main", "article"):
         return True
-    if el.find(".//h1") is not None or el.find(".//article") is not None:
+    if next(el.iterdescendants("h1", "article"), None) is not None:
         return True
     total, density = measure_text(el)
-    if total > CONTENT_CHARS and total > PAGE_SHARE * page_chars:
+    if total > CONTENT_CHARS and total > PAGE_SHARE * page_chars():
         return True
     if el.tag in ("ul", "ol"):
         return density < LIST_LINK_DENSITY
@@ -110,7 +132,8 @@ def preclean_tree(tree: HtmlElement) -> list[Removal]:
     body = tree.find("body")
     root = body if body is not None else tree
     doomed: list[tuple[HtmlElement, str]] = []
-    page_chars = len(" ".join(root.text_content().split()))
+    # Only a long chrome match needs the page's size, so it is measured at most once, late.
+    page_chars = cache(lambda: len(" ".join(root.text_content().split())))
     stack = list(root)
     while stack:
         el = stack.pop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
@@ -23,19 +24,22 @@ AUTHOR_META = (
 )
 # Visible byline elements, most specific first (after trafilatura's author XPaths): the
 # first element whose text reads as names wins, so author boxes further down do not add up.
-BYLINE_XPATHS = (
-    '//*[@itemprop="author"]//*[@itemprop="name"]',
-    '//*[@itemprop="author"]',
-    '//a[@rel="author"] | //author',
-    '//*[contains(@class, "author-name") or contains(@class, "authorName")'
-    ' or contains(@class, "author__name") or contains(@class, "byline__name")'
-    ' or contains(@class, "AuthorName")]',
-    "//*[self::a or self::div or self::p or self::span or self::strong or self::address]"
-    '[@class="byline" or @class="author" or @id="author" or @class="username"'
-    ' or contains(@class, "author") or contains(@id, "author") or contains(@class, "byline")'
-    ' or contains(@id, "byline") or contains(@class, "posted-by") or contains(@class, "autor")'
-    ' or contains(@class, "submitted-by") or contains(@class, "writer")]',
+# 0: a name inside an itemprop="author" block; 1: the itemprop="author" element itself;
+# 2: <a rel="author"> and <author>; 3: an author-name class; 4: a byline or author class
+# or id on a small inline or block element.
+# All five are gathered in one pass over the attributes that can qualify: a contains()
+# test per element over the whole tree costs more than the rest of the metadata.
+BYLINE_MARKS = XPath(
+    "//@class[contains(., 'author') or contains(., 'byline') or contains(., 'AuthorName')"
+    " or . = 'username' or contains(., 'posted-by') or contains(., 'autor')"
+    " or contains(., 'submitted-by') or contains(., 'writer')]"
+    " | //@id[contains(., 'author') or contains(., 'byline')]"
+    " | //@itemprop[. = 'author'] | //a/@rel[. = 'author'] | //author"
 )
+AUTHOR_NAME_CLASSES = ("author-name", "authorName", "author__name", "byline__name", "AuthorName")
+BYLINE_CLASSES = ("author", "byline", "posted-by", "autor", "submitted-by", "writer")
+BYLINE_TAGS = frozenset({"a", "div", "p", "span", "strong", "address"})
+BYLINE_RANKS = 5
 # Bylines inside these are comment authors, teaser cards or captions, not the story's
 # (blog comment lists, "more from" rails on news sites).
 # Matched at the start of a class/id token: page-level classes like "content-sidebar-wrap"
@@ -157,10 +161,38 @@ def read_meta_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
+def find_byline_elements(tree: HtmlElement) -> list[list[HtmlElement]]:
+    """Return the page's byline candidates by rank, each rank in document order."""
+    ranks: list[list[HtmlElement]] = [[] for _ in range(BYLINE_RANKS)]
+    elements = dict.fromkeys(
+        node if isinstance(node, HtmlElement) else node.getparent() for node in BYLINE_MARKS(tree)
+    )
+    for el in elements:
+        if el.tag == "author" or (el.tag == "a" and el.get("rel") == "author"):
+            ranks[2].append(el)
+        if el.get("itemprop") == "author":
+            ranks[1].append(el)
+        cls, ident = el.get("class"), el.get("id")
+        if cls is not None and any(c in cls for c in AUTHOR_NAME_CLASSES):
+            ranks[3].append(el)
+        if el.tag in BYLINE_TAGS and (
+            (cls is not None and (cls == "username" or any(c in cls for c in BYLINE_CLASSES)))
+            or (ident is not None and ("author" in ident or "byline" in ident))
+        ):
+            ranks[4].append(el)
+    seen: set[HtmlElement] = set()
+    for block in ranks[1]:
+        for el in block.iterdescendants():
+            if el.get("itemprop") == "name" and el not in seen:
+                seen.add(el)
+                ranks[0].append(el)
+    return ranks
+
+
 def read_byline_authors(tree: HtmlElement) -> list[str]:
     """Return author names from the first visible byline that holds any."""
-    for xpath in BYLINE_XPATHS:
-        for el in tree.xpath(xpath):
+    for rank in find_byline_elements(tree):
+        for el in rank:
             if el.tag in ("meta", "link"):
                 value = el.get("content") or ""
             else:

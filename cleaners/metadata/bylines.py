@@ -55,16 +55,28 @@ def read_byline_text(tree: HtmlElement) -> list[str]:
         return []
     seen: set[HtmlElement] = set()
     for node in body.iter():
-        if node.text and node.tag not in CODE_TAGS and BYLINE_WORD.search(node.text):
+        text, tail = node.text, node.tail
+        if text and node.tag not in CODE_TAGS and may_be_byline(text):
             names = read_around(node, seen)
             if names:
                 return names
-        parent = node.getparent()
-        if node.tail and parent is not None and BYLINE_WORD.search(node.tail):
-            names = read_around(parent, seen)
+        if tail and may_be_byline(tail):
+            parent = node.getparent()
+            names = read_around(parent, seen) if parent is not None else []
             if names:
                 return names
     return []
+
+
+def may_be_byline(text: str) -> bool:
+    """Tell whether a text node holds a byline word and is short enough to be in a byline.
+
+    A node longer than a byline makes its element, and every element above it, too long:
+    skipping it spares reading the text of the large containers around long paragraphs.
+    """
+    if len(text) > MAX_BYLINE_CHARS and len(" ".join(text.split())) > MAX_BYLINE_CHARS:
+        return False
+    return BYLINE_WORD.search(text) is not None
 
 
 def read_around(start: HtmlElement, seen: set[HtmlElement]) -> list[str]:

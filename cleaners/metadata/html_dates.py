@@ -10,6 +10,7 @@ from typing import Any
 
 from dateutil import parser as date_parser
 from htmldate import find_date  # type: ignore[import-untyped]
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from cleaners.metadata.date_zones import accept_checked_day, find_local_twin
@@ -59,6 +60,8 @@ PUBLISHED_TIME_XPATH = (
     # Drupal's computed creation-date field (magazine sites).
     ' | //time[contains(@class, "create-date") or contains(@class, "created")]'
 )
+# Visible elements marked as the modification time (microdata on shop and CMS templates).
+MODIFIED_MARKS = XPath('//*[@itemprop="dateModified"][not(self::meta)]')
 # How far up from a <time> element the story header is looked for.
 HEADER_DEPTH = 6
 # Month names dateutil cannot read (Arabic, Cyrillic, CJK): a fuzzy parse of such a date
@@ -72,6 +75,9 @@ MEDIA_TYPES = frozenset({"VideoObject", "AudioObject", "ImageObject"})
 DOTTED_DAY_FIRST = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATE_ONLY = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
+# Trackback RDF that blog engines (Movable Type, TypePad, goo and Hatena blogs) put in an
+# HTML comment: the parser drops comments, so its dc:date is read from the page source.
+TRACKBACK_DATE = re.compile(r"<rdf:Description\b[^>]*?\bdc:date=\"([^\"]{8,40})\"")
 
 
 def normalize_date(value: str | None) -> str | None:
@@ -162,7 +168,9 @@ def read_jsonld_date(article: dict[str, Any]) -> str | None:
     return None
 
 
-def find_published(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
+def find_published(
+    tree: HtmlElement, article: dict[str, Any] | None, source: str | None = None
+) -> str | None:
     """Return the publication date, with its time when the page states one.
 
     htmldate's quick pass arbitrates the day: JSON-LD often states UTC while the page
@@ -170,13 +178,14 @@ def find_published(tree: HtmlElement, article: dict[str, Any] | None) -> str | N
     Its day is not taken when it is only a UTC reading of a local timestamp, or the
     page's own modification date.
     """
-    stated = read_stated(tree, article)
+    stated = read_stated(tree, article) or read_trackback_date(source)
     checked = run_htmldate(tree, extensive=False)
     if (
         stated
         and checked
         and stated[:10] != checked
         and accept_checked_day(stated, checked)
+        and not is_swapped_day(stated, checked)
         and not is_only_modified(tree, article, checked)
     ):
         return checked
@@ -186,6 +195,24 @@ def find_published(tree: HtmlElement, article: dict[str, Any] | None) -> str | N
             return shown
         return find_local_twin(tree, stated) or stated
     return checked or run_htmldate(tree, extensive=True)
+
+
+def read_trackback_date(source: str | None) -> str | None:
+    """Return the dc:date of a trackback RDF block in the page source, if it has one."""
+    if not source or "<rdf:Description" not in source:
+        return None
+    found = TRACKBACK_DATE.search(source)
+    return normalize_date(found.group(1)) if found else None
+
+
+def is_swapped_day(stated: str, checked: str) -> bool:
+    """Tell whether one day is the other with day and month read the other way round.
+
+    "11/01/2023" is read month first for the stated date and may be read day first by
+    htmldate; the conflict is only about the order, which the stated reading settles.
+    """
+    year, month, day = stated[:4], stated[5:7], stated[8:10]
+    return month != day and checked == f"{year}-{day}-{month}"
 
 
 def read_shown_update(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:
@@ -220,10 +247,26 @@ def text_of(el: HtmlElement) -> str:
 def is_only_modified(tree: HtmlElement, article: dict[str, Any] | None, day: str) -> bool:
     """Tell whether a day is the page's modification day and no publication meta states it."""
     modified = find_modified(tree, article)
-    if not modified or modified[:10] != day:
+    if (not modified or modified[:10] != day) and day not in read_marked_modified(tree):
         return False
     published = read_meta(tree, PUBLISHED_META)
     return not (published and published[:10] == day)
+
+
+def read_marked_modified(tree: HtmlElement) -> set[str]:
+    """Return the days of visible elements marked as the modification time (microdata).
+
+    Shop and CMS templates put a hidden <time itemprop="dateModified"> beside the
+    datePublished one, and htmldate may take it for the publication date.
+    """
+    days = set()
+    for el in MODIFIED_MARKS(tree):
+        for value in (el.get("datetime"), el.get("content"), el.text_content()):
+            date = normalize_date(value)
+            if date:
+                days.add(date[:10])
+                break
+    return days
 
 
 def find_modified(tree: HtmlElement, article: dict[str, Any] | None) -> str | None:

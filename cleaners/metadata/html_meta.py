@@ -23,9 +23,10 @@ DESCRIPTION_META = ("description", "og:description", "twitter:description", "dc.
 TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
 LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 URL_META = ("og:url",)
-# Sources (JSON-LD, meta tags) checked for co-authors of a single author; the byline
-# scans cost too much (a tenth of the HTML path) to run when a name is already known.
-COAUTHOR_SOURCES = 2
+# Sources (JSON-LD, meta tags, byline elements) checked for co-authors of a single author
+# (JSON-LD naming only the first of "von Rudolf Fischer, Simon Kohler" on a bike magazine);
+# the plain-text byline scan costs too much to run when a name is already known.
+COAUTHOR_SOURCES = 3
 # An author given only as initials or a short code ("DT" on blogs, "LN" on regional papers).
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.?){1,3}$")
 
@@ -128,8 +129,11 @@ def adds_coauthors(chosen: list[str], other: list[str]) -> bool:
     return len(keys) > len(chosen) and all(fold(n) in keys for n in chosen)
 
 
-def extract_metadata(tree: HtmlElement, url: str | None) -> Metadata:
-    """Read title, dates, authors, site, description, tags, language and URL from a tree."""
+def extract_metadata(tree: HtmlElement, url: str | None, source: str | None = None) -> Metadata:
+    """Read title, dates, authors, site, description, tags, language and URL from a tree.
+
+    The page source, when given, is read for what the parser drops (dates in comments).
+    """
     objects = jsonld.load_jsonld(tree)
     article = jsonld.find_main_entity(objects)
     metas = read_meta_tags(tree)
@@ -141,7 +145,7 @@ def extract_metadata(tree: HtmlElement, url: str | None) -> Metadata:
         description = jsonld.read_text(article.get("description"))
     return Metadata(
         title=title,
-        published=find_published(tree, article),
+        published=find_published(tree, article, source),
         modified=find_modified(tree, article),
         authors=find_authors(tree, objects, article, site),
         site=site,
