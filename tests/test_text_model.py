@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from cleaners.config import Config
 from cleaners.text import analyse_text, clean_text
 from cleaners.text.context import CONTEXT_NAMES
 from cleaners.text.features import FEATURE_NAMES
-from cleaners.text.model import load_model
+from cleaners.text.model import load_model, tree_probabilities
 
 ARTICLE = (
     "Home\nNews\nSport\n\n"
@@ -38,3 +40,25 @@ def test_model_keeps_prose_and_leaves_rule_removals() -> None:
 
 def test_empty_dump_gives_nothing() -> None:
     assert clean_text("", Config()).paragraphs == []
+
+
+def test_trees_walk_every_row_to_its_leaf() -> None:
+    # One depth-1 tree on feature 1 and one that never splits (threshold +inf).
+    trees = {
+        "depth": 1,
+        "bias": 0.0,
+        "features": np.array([[1], [0]]),
+        "thresholds": np.array([[0.5], [np.inf]]),
+        "leaves": np.array([[-2.0, 2.0], [0.5, 9.0]]),
+    }
+    rows = np.array([[0.0, 0.2], [0.0, 0.9]])
+    probs = tree_probabilities(rows, trees)
+    expected = 1.0 / (1.0 + np.exp(-np.array([-1.5, 2.5])))
+    assert np.allclose(probs, expected)
+
+
+def test_shipped_trees_read_unit_and_context_columns() -> None:
+    model = load_model()
+    assert model is not None and "trees" in model
+    width = len(FEATURE_NAMES) + len(CONTEXT_NAMES)
+    assert int(model["trees"]["features"].max()) < width

@@ -1,4 +1,9 @@
-"""Apply the learned keep/drop model: two stacked logistic regressions in model.json."""
+"""Apply the learned keep/drop model in model.json.
+
+Two stacked logistic regressions, averaged with a small boosted tree ensemble that
+reads the unit features and the second stage's context rows together: the trees catch
+interactions (a short title-case line inside a teaser grid) that a linear model cannot.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +37,11 @@ def load_model() -> dict[str, Any] | None:
         return None
     data["weights"] = np.array(data["weights"])
     data["context_weights"] = np.array(data["context_weights"])
+    if "trees" in data:
+        trees = data["trees"]
+        trees["features"] = np.array(trees["features"], dtype=np.intp)
+        trees["thresholds"] = np.array(trees["thresholds"], dtype=float)
+        trees["leaves"] = np.array(trees["leaves"], dtype=float)
     return data
 
 
@@ -40,15 +50,36 @@ def keep_probabilities(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(rows @ weights, -30.0, 30.0)))
 
 
+def tree_probabilities(rows: np.ndarray, trees: dict[str, Any]) -> np.ndarray:
+    """Return the tree ensemble's keep probability of every row, all trees at once.
+
+    Trees are complete and stored level by level: node i has children 2i+1 (value at
+    most the threshold) and 2i+2; the leaves follow the last level.
+    """
+    feats, thresholds, leaves = trees["features"], trees["thresholds"], trees["leaves"]
+    n_trees, n_inner = feats.shape
+    flat = rows.ravel()
+    row_start = (np.arange(len(rows)) * rows.shape[1])[:, None]
+    node = np.zeros((len(rows), n_trees), dtype=np.intp)
+    offset = np.arange(n_trees) * n_inner  # node i of tree t sits at t * n_inner + i
+    for _ in range(trees["depth"]):
+        at = node + offset
+        node = 2 * node + 1 + (flat[row_start + feats.ravel()[at]] > thresholds.ravel()[at])
+    raw = trees["bias"] + leaves[np.arange(n_trees), node - n_inner].sum(axis=1)
+    return 1.0 / (1.0 + np.exp(-np.clip(raw, -30.0, 30.0)))
+
+
 def hard_mask(units: list[Unit]) -> np.ndarray:
     """Mark units removed by a chrome rule or lifted as metadata; the model leaves them."""
     return np.array([u.label is not None and u.label not in SOFT_LABELS for u in units], bool)
 
 
-def first_stage(units: list[Unit], rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def first_stage(
+    units: list[Unit], rows: np.ndarray, weights: np.ndarray, hard: np.ndarray | None = None
+) -> np.ndarray:
     """Return first-stage probabilities, zero for units a chrome rule already removed."""
     probs = keep_probabilities(rows, weights)
-    probs[hard_mask(units)] = 0.0
+    probs[hard_mask(units) if hard is None else hard] = 0.0
     return probs
 
 
@@ -57,11 +88,16 @@ def decide_units(units: list[Unit], rows: np.ndarray, model: dict[str, Any] | No
     model = model or load_model()
     if model is None or len(units) < MIN_MODEL_UNITS:
         return
-    probs = first_stage(units, rows, model["weights"])
-    probs = keep_probabilities(context_features(probs), model["context_weights"])
+    hard = hard_mask(units)
+    context = context_features(first_stage(units, rows, model["weights"], hard))
+    probs = keep_probabilities(context, model["context_weights"])
+    if "trees" in model:
+        soft = ~hard
+        trees = tree_probabilities(np.hstack((rows[soft], context[soft])), model["trees"])
+        probs[soft] = (probs[soft] + trees) / 2.0
     keep = probs >= model["threshold"]
-    for unit, hard, kept in zip(units, hard_mask(units).tolist(), keep.tolist(), strict=True):
-        if hard:
+    for unit, ruled, kept in zip(units, hard.tolist(), keep.tolist(), strict=True):
+        if ruled:
             continue
         if kept:
             unit.label = None
