@@ -6,9 +6,10 @@ import numpy as np
 
 from cleaners.config import Config
 from cleaners.text import analyse_text, clean_text
+from cleaners.text.classify import Unit
 from cleaners.text.context import CONTEXT_NAMES
 from cleaners.text.features import FEATURE_NAMES
-from cleaners.text.model import load_model, tree_probabilities
+from cleaners.text.model import dominant_units, load_model, tree_probabilities
 
 ARTICLE = (
     "Home\nNews\nSport\n\n"
@@ -36,6 +37,19 @@ def test_model_keeps_prose_and_leaves_rule_removals() -> None:
     result = clean_text(ARTICLE, Config())
     assert len(result.paragraphs) == 4
     assert [r.rule for r in result.removed if r.text == "Advertisement"] == ["ad"]
+
+
+def test_one_line_holding_most_of_the_prose_is_dominant() -> None:
+    # lxml glues a whole body into one line; the model never saw a unit that big.
+    units = [
+        Unit("Markets", 0, True, "navigation", -7.0),
+        Unit("Oil fell ...", 1, True, None, 390.0, prose=True),
+        Unit("A caption that is kept.", 2, True, None, 12.0, prose=True),
+        Unit("Shares rose ...", 3, True, "low_quality", 300.0, prose=True),
+        Unit("Dermid", 4, False, None, -1.8),
+    ]
+    assert dominant_units(units).tolist() == [False, True, False, False, False]
+    assert not dominant_units([Unit("Home", 0, True, None, -1.5)]).any()
 
 
 def test_empty_dump_gives_nothing() -> None:

@@ -22,6 +22,10 @@ MODEL_PATH = Path(__file__).with_name("model.json")
 # The model learnt from whole pages (100-200 lines each); on a dump of a few lines its
 # window and position features are out of range, so short dumps keep the heuristics.
 MIN_MODEL_UNITS = 30
+# lxml can glue a whole article body into one line; a unit that big lies outside what
+# the model learnt from (its word-count features saturate), so a kept prose unit with
+# this share of the document's prose weight stays kept.
+DOMINANT_SHARE = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +87,14 @@ def first_stage(
     return probs
 
 
+def dominant_units(units: list[Unit]) -> np.ndarray:
+    """Mark kept prose units that carry most of the document's prose weight."""
+    weights = np.array([max(u.weight, 0.0) if u.prose else 0.0 for u in units])
+    total = weights.sum()
+    kept = np.array([u.label is None for u in units], dtype=bool)
+    return kept & (weights >= DOMINANT_SHARE * total) & (total > 0)
+
+
 def decide_units(units: list[Unit], rows: np.ndarray, model: dict[str, Any] | None = None) -> None:
     """Keep or drop every softly labelled unit by the model; without one, keep the heuristics."""
     model = model or load_model()
@@ -95,7 +107,7 @@ def decide_units(units: list[Unit], rows: np.ndarray, model: dict[str, Any] | No
         soft = ~hard
         trees = tree_probabilities(np.hstack((rows[soft], context[soft])), model["trees"])
         probs[soft] = (probs[soft] + trees) / 2.0
-    keep = probs >= model["threshold"]
+    keep = (probs >= model["threshold"]) | dominant_units(units)
     for unit, ruled, kept in zip(units, hard.tolist(), keep.tolist(), strict=True):
         if ruled:
             continue
