@@ -21,7 +21,6 @@ class BatchReport:
     docs_in: Counter[str] = field(default_factory=Counter)  # per format
     docs_out: Counter[str] = field(default_factory=Counter)  # per format
     quarantined: list[tuple[str, str, str]] = field(default_factory=list)  # (path, reason, detail)
-    reasons: Counter[str] = field(default_factory=Counter)
     removed_lines: Counter[str] = field(default_factory=Counter)  # per rule
     removed_chars: Counter[str] = field(default_factory=Counter)  # per rule
     body_chars: int = 0
@@ -40,7 +39,6 @@ class BatchReport:
                 "" if record.source.record is None else f"#{record.source.record}"
             )
             self.quarantined.append((where, record.reason, record.detail))
-            self.reasons[record.reason] += 1
             return
         self.docs_out[fmt] += 1
         for item in record.removed:
@@ -63,6 +61,11 @@ class BatchReport:
                 mine.extend(value)
             else:
                 setattr(self, name, mine + value)
+
+    @property
+    def reasons(self) -> Counter[str]:
+        """Return how many documents went to quarantine for each reason."""
+        return Counter(reason for _, reason, _ in self.quarantined)
 
     @property
     def docs_total(self) -> int:

@@ -37,8 +37,6 @@ def service_env(port: int, home: Path, root: Path = ROOT) -> dict[str, str]:
         PREFECT_UI_API_URL=f"http://127.0.0.1:{port}/api",
         PAGEWASH_ROOT=str(root),
     )
-    if cron := os.environ.get("PAGEWASH_CRON"):
-        env["PAGEWASH_CRON"] = cron
     return env
 
 
