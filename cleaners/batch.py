@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cleaners import __version__
 from cleaners.config import Config
 from cleaners.output import render_json, write_atomic, write_record
 from cleaners.pipeline import clean_item, profile_key, site_group
-from cleaners.readers import read_input
+from cleaners.readers import detect_format, hash_file, iter_input
+from cleaners.readers.files import relative_name
 from cleaners.records import RawDoc, ReadError
 from cleaners.report import BatchReport
 from cleaners.schema import QuarantineRecord
@@ -22,13 +23,18 @@ log = logging.getLogger(__name__)
 
 
 DocLines = tuple[str, str, list[str]]  # (site group, document key, normalised line keys)
+# Input formats that can hold plain-text documents.
+TEXT_FORMATS = ("text", "jsonl")
 
 
 def survey_inputs(paths: Iterable[Path], raw_root: Path) -> list[DocLines]:
     """Return the normalised lines of every text document in these inputs, for the profile."""
     found: list[DocLines] = []
     for path in paths:
-        for item in read_input(path, raw_root):
+        # Pages and WARC captures are HTML: they hold no text documents to learn from.
+        if detect_format(path) not in TEXT_FORMATS:
+            continue
+        for item in iter_input(path, raw_root):
             if isinstance(item, RawDoc) and item.kind == "text":
                 found.append((site_group(item), profile_key(item), sorted(line_keys(item.content))))
     return found
@@ -53,18 +59,22 @@ def clean_inputs(
     report = BatchReport()
     for path in paths:
         report.inputs_seen += 1
-        items = read_input(path, raw_root)
-        rel, sha = _provenance(items)
-        if not force and is_current(clean_root, rel, sha, config.hash()):
+        rel = relative_name(path, raw_root)
+        try:
+            sha = hash_file(path)
+        except OSError:
+            sha = ""  # the reader turns it into a quarantine record
+        if sha and not force and is_current(clean_root, rel, sha, config.hash()):
             report.inputs_skipped += 1
             continue
+        items = iter_input(path, raw_root, config.max_doc_bytes, sha or None)
         clean_one_input(items, rel, sha, clean_root, config, profile, report)
         report.inputs_cleaned += 1
     return report
 
 
 def clean_one_input(
-    items: list[RawDoc | ReadError],
+    items: Iterator[RawDoc | ReadError] | list[RawDoc | ReadError],
     rel: str,
     sha: str,
     clean_root: Path,
@@ -90,11 +100,6 @@ def clean_one_input(
             (clean_root / stale).unlink(missing_ok=True)
     state = InputState(rel, sha, config.hash(), __version__, tuple(outputs), quarantined)
     save_state(clean_root, state)
-
-
-def _provenance(items: list[RawDoc | ReadError]) -> tuple[str, str]:
-    first = items[0]
-    return first.path, first.sha256
 
 
 PROFILE_FILE = "boilerplate.json"

@@ -24,6 +24,10 @@ class Config:
     df_large_group: int = 20  # group size from which df_share applies instead of df_min_docs
     # HTML extraction.
     html_favor_precision: bool = True
+    # Budgets of one document: bigger ones are quarantined as "too_large" before parsing,
+    # slower ones as "timeout", so no page can stall its batch or fill the memory.
+    max_doc_bytes: int = 5_000_000
+    max_doc_seconds: float = 30.0
     # Batching (does not change outputs, so it is left out of the hash).
     batch_size: int = 200
     workers: int = 2

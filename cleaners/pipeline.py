@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from cleaners import __version__
+from cleaners.budget import DocTimeout, time_budget
 from cleaners.config import Config
 from cleaners.html import extract_html
 from cleaners.metadata.language import detect_language
@@ -76,9 +77,20 @@ def clean_item(item: RawDoc | ReadError, config: Config, profile: LineProfile | 
         return quarantine(
             item.path, item.sha256, item.format, item.record, item.reason, item.detail, config
         )
+    if len(item.content) > config.max_doc_bytes:
+        detail = f"the document is larger than the {config.max_doc_bytes:,}-byte budget"
+        return quarantine(
+            item.path, item.sha256, item.format, item.record, "too_large", detail, config
+        )
     checker = profile.is_template_for(site_group(item), config) if profile else None
     try:
-        return clean_document(item, config, checker)
+        with time_budget(config.max_doc_seconds):
+            return clean_document(item, config, checker)
+    except DocTimeout:
+        detail = f"cleaning took longer than the {config.max_doc_seconds:g}-second budget"
+        return quarantine(
+            item.path, item.sha256, item.format, item.record, "timeout", detail, config
+        )
     except Exception as exc:
         log.warning("cleaning %s#%s failed: %r", item.path, item.record, exc)
         detail = f"the cleaner failed: {type(exc).__name__}: {exc}"

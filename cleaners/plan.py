@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cleaners.config import Config
 from cleaners.discover import discover_inputs
-from cleaners.readers import sha256_bytes
+from cleaners.readers import hash_file
 from cleaners.readers.files import relative_name
 from cleaners.state import is_current
 
@@ -33,7 +33,7 @@ def plan_run(raw_root: Path, clean_root: Path, config: Config, force: bool = Fal
     todo = []
     for path in inputs:
         try:
-            sha = sha256_bytes(path.read_bytes())
+            sha = hash_file(path)
         except OSError:
             todo.append(path)  # the reader turns it into a quarantine record
             continue
