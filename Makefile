@@ -8,7 +8,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
-.PHONY: run test test-fast lint bench install clean-outputs schema serve stop
+.PHONY: run test test-fast lint bench bench-scale install clean-outputs schema serve stop
 
 install: $(STAMP)
 
@@ -43,6 +43,10 @@ stop: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py
+
+# Throughput, workers, memory on a 2 GB export, incremental reruns, pathological pages (~20 min).
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py
 
 schema: $(STAMP)
 	$(BIN)/python -m cleaners.schema_export

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cleaners import __version__
 from cleaners.config import Config
+from cleaners.discover import check_input
 from cleaners.output import render_json, write_atomic, write_record
 from cleaners.pipeline import clean_item, profile_key, site_group
 from cleaners.readers import detect_format, hash_file, iter_input
@@ -61,7 +62,7 @@ def clean_inputs(
         report.inputs_seen += 1
         rel = relative_name(path, raw_root)
         try:
-            sha = hash_file(path)
+            sha = "" if check_input(path, raw_root) else hash_file(path)
         except OSError:
             sha = ""  # the reader turns it into a quarantine record
         if sha and not force and is_current(clean_root, rel, sha, config.hash()):

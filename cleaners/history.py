@@ -6,8 +6,9 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from cleaners.output import STATE_DIR
+from cleaners.output import STATE_DIR, write_atomic
 from cleaners.report import BatchReport
+from cleaners.storage import is_local
 
 HISTORY_FILE = "runs.jsonl"
 # Runs compared against: enough to smooth noise, few enough to follow a slow drift.
@@ -58,9 +59,15 @@ def load_history(clean_root: Path) -> list[RunFigures]:
 def append_history(clean_root: Path, figures: RunFigures) -> None:
     """Add a run's figures to the history (runs hold the folder lock, so appends don't race)."""
     path = clean_root / STATE_DIR / HISTORY_FILE
+    line = json.dumps(asdict(figures), sort_keys=True) + "\n"
+    if not is_local(path):
+        # Object stores cannot append: write the whole (small) history again.
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        write_atomic(path, old + line)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(asdict(figures), sort_keys=True) + "\n")
+        fh.write(line)
 
 
 def find_alerts(history: list[RunFigures], now: RunFigures, limits: Limits) -> list[str]:

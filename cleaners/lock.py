@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from cleaners.storage import is_local
 
 LOCK_FILE = "_state/run.lock"
 _POLL_SECONDS = 0.5
@@ -22,9 +26,11 @@ def folder_lock(clean_root: Path, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold an exclusive lock on clean_root for the run; wait up to wait_seconds for it.
 
     flock locks belong to the open file and go away when the process dies, so a crashed
-    run never leaves the folder locked.
+    run never leaves the folder locked. Object stores have no such lock: a remote folder is
+    locked on this machine only, and runs on several machines need the deployment's
+    concurrency limit of one.
     """
-    path = clean_root / LOCK_FILE
+    path = lock_path(clean_root)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -34,6 +40,14 @@ def folder_lock(clean_root: Path, wait_seconds: float = 0.0) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def lock_path(clean_root: Path) -> Path:
+    """Return the lock file of an output folder: inside it, or here for a remote folder."""
+    if is_local(clean_root):
+        return clean_root / LOCK_FILE
+    key = hashlib.sha256(str(clean_root).encode()).hexdigest()[:24]
+    return Path(tempfile.gettempdir()) / "pagewash-locks" / key / LOCK_FILE
 
 
 def _acquire(fd: int, wait_seconds: float, path: Path) -> None:

@@ -2,31 +2,109 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import posixpath
+import re
 import tempfile
 from pathlib import Path
 
 from cleaners.schema import CleanDocument, QuarantineRecord
+from cleaners.storage import is_local
 
 QUARANTINE_DIR = "_quarantine"
 STATE_DIR = "_state"
 # Folders under clean/ that hold bookkeeping, not document records.
 RESERVED = (QUARANTINE_DIR, STATE_DIR)
+# Longest file name most filesystems take, in bytes; an input named near it gets a record
+# name over it once ".json" is added.
+NAME_MAX = 255
+_HASH_CHARS = 16
+# A lone surrogate: a file-name byte that is not UTF-8, as os.fsdecode keeps it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+class UnsafeOutputPath(ValueError):
+    """A record path that would land outside the clean folder."""
 
 
 def record_path(clean_root: Path, record: CleanDocument | QuarantineRecord) -> Path:
-    """Return where a record lives: clean/<input>.json, or clean/<input>/<record>.json."""
+    """Return where a record lives: clean/<input>.json, or clean/<input>/<record>.json.
+
+    The name keeps the input's own bytes (a non-UTF-8 byte included); a path that would
+    resolve outside its folder, clean_root or its quarantine (``..``, an absolute name, a
+    linked folder), is refused.
+    """
     base = clean_root / QUARANTINE_DIR if isinstance(record, QuarantineRecord) else clean_root
     src = record.source
     if src.record is None:
-        return base / f"{src.path}.json"
-    return base / src.path / f"{src.record}.json"
+        folder, name = os.path.split(src.path)
+        path = base / folder / fit_name(name, ".json")
+    else:
+        path = base / src.path / f"{src.record}.json"
+    require_inside(base, path)
+    return path
+
+
+def require_inside(folder: Path, path: Path) -> None:
+    """Raise UnsafeOutputPath unless path, links and ``..`` resolved, lies under folder."""
+    if is_local(folder) and is_local(path):
+        root, target = os.path.realpath(folder), os.path.realpath(path)
+        inside = os.path.commonpath([root, target]) == root and target != root
+    else:  # an object store: no links, so the names alone decide
+        root, target = str(folder).rstrip("/"), str(path)
+        rest = target[len(root) + 1 :] if target.startswith(root + "/") else ""
+        inside = bool(rest) and not posixpath.normpath(rest).startswith(("..", "/"))
+    if not inside:
+        raise UnsafeOutputPath(f"refusing to write {display_path(str(path))!r}: outside {root!r}")
+
+
+def fit_name(name: str, suffix: str) -> str:
+    """Return name + suffix, shortened with a hash of the name when too long for a file name."""
+    if len(os.fsencode(name + suffix)) <= NAME_MAX:
+        return name + suffix
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:_HASH_CHARS]
+    tail = f"~{digest}{suffix}"
+    return shorten(name, NAME_MAX - len(tail)) + tail
+
+
+def shorten(name: str, max_bytes: int) -> str:
+    """Cut a file name to at most max_bytes encoded bytes, at a character boundary."""
+    size = 0
+    for index, char in enumerate(name):
+        size += len(os.fsencode(char))
+        if size > max_bytes:
+            return name[:index]
+    return name
 
 
 def render_json(data: object) -> str:
-    """Serialise deterministically: sorted keys, two-space indent, UTF-8 kept."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Serialise deterministically: sorted keys, two-space indent, UTF-8 kept.
+
+    A lone surrogate (a non-UTF-8 byte of a file name, as os.fsdecode keeps it) is
+    written as its JSON escape, ``\\udcff``: the file stays valid UTF-8, and json.loads
+    then os.fsencode give back the exact bytes of the name.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def display_path(path: str) -> str:
+    """Return a path fit for logs and artifacts: odd bytes as \\xNN, controls escaped.
+
+    Log handlers that send JSON (Prefect's) refuse a lone surrogate, and a newline in a
+    name would split a log line; the record itself keeps the exact name (render_json).
+    """
+    return _UNPRINTABLE.sub(_escape_char, path)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # the byte os.fsdecode kept as a surrogate
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def render_record(record: CleanDocument | QuarantineRecord) -> str:
@@ -35,9 +113,18 @@ def render_record(record: CleanDocument | QuarantineRecord) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text to path through a temp file in the same folder and a rename."""
+    """Write text to path through a temp file in the same folder and a rename.
+
+    On an object store a single PUT is already all-or-nothing (an object appears only when
+    its upload completes), and a rename would be a copy, so the object is written directly.
+    """
+    if not is_local(path):
+        path.write_bytes(text.encode("utf-8", "surrogateescape"))
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The temp name is cut so that it fits beside a record whose name is at the limit.
+    prefix = f".{shorten(path.name, NAME_MAX - 32)}."
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)

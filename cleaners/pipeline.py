@@ -30,7 +30,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]"
 def document_id(path: str, record: int | None) -> str:
     """Return the stable id of a document: a hash of its input path and record index."""
     key = path if record is None else f"{path}#{record}"
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def site_group(raw: RawDoc) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaners.config import Config
-from cleaners.discover import discover_inputs
+from cleaners.discover import check_input, discover_inputs
 from cleaners.readers import hash_file
 from cleaners.readers.files import relative_name
 from cleaners.state import is_current
@@ -32,6 +32,9 @@ def plan_run(raw_root: Path, clean_root: Path, config: Config, force: bool = Fal
         return Plan(len(inputs), inputs)
     todo = []
     for path in inputs:
+        if check_input(path, raw_root) is not None:
+            todo.append(path)  # the reader turns it into a quarantine record
+            continue
         try:
             sha = hash_file(path)
         except OSError:

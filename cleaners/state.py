@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaners.output import STATE_DIR, render_json, write_atomic
+from cleaners.output import STATE_DIR, fit_name, render_json, require_inside, write_atomic
 
 INPUTS_DIR = "inputs"
 
@@ -25,7 +26,10 @@ class InputState:
 
 def state_path(clean_root: Path, rel: str) -> Path:
     """Return the state file of one input."""
-    return clean_root / STATE_DIR / INPUTS_DIR / f"{rel}.json"
+    folder, name = os.path.split(rel)
+    path = clean_root / STATE_DIR / INPUTS_DIR / folder / fit_name(name, ".json")
+    require_inside(clean_root, path)
+    return path
 
 
 def load_state(clean_root: Path, rel: str) -> InputState | None:

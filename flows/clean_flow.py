@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
+from prefect.task_runners import TaskRunner
 
 from cleaners.batch import (
     DocLines,
@@ -21,11 +23,14 @@ from cleaners.batch import (
 from cleaners.config import Config, load_config
 from cleaners.history import Limits, append_history, figures_of, find_alerts, load_history
 from cleaners.lock import FolderBusy, folder_lock
+from cleaners.output import display_path
 from cleaners.plan import plan_run, split_batches
 from cleaners.report import BatchReport
 from cleaners.select import Selection, select_inputs
+from cleaners.storage import open_location
+from cleaners.sweep import sweep_temp_files
 from flows.artifacts import PROGRESS_KEY, publish_artifacts
-from flows.runners import default_task_runner
+from flows.runners import Parallelism, default_dask_address, default_workers
 
 
 def run_name() -> str:
@@ -39,7 +44,7 @@ def run_name() -> str:
 @task(name="survey-batch", task_run_name="survey-batch-{batch_no}")
 def survey_batch(batch_no: int, paths: list[str], raw_dir: str) -> list[DocLines]:
     """Read one batch of inputs and return the normalised lines of its text documents."""
-    return survey_inputs([Path(p) for p in paths], Path(raw_dir))
+    return survey_inputs([open_location(p) for p in paths], open_location(raw_dir))
 
 
 @task(name="clean-batch", task_run_name="clean-batch-{batch_no}")
@@ -48,13 +53,18 @@ def clean_batch(
 ) -> BatchReport:
     """Clean one batch of inputs into clean_dir; per-document errors become quarantine records."""
     logger = get_run_logger()
-    clean_root = Path(clean_dir)
+    clean_root = open_location(clean_dir)
     profile = load_profile(clean_root)
     report = clean_inputs(
-        [Path(p) for p in paths], Path(raw_dir), clean_root, config, profile, force
+        [open_location(p) for p in paths],
+        open_location(raw_dir),
+        clean_root,
+        config,
+        profile,
+        force,
     )
     for where, reason, detail in report.quarantined:
-        logger.warning("quarantined %s: %s (%s)", where, reason, detail)
+        logger.warning("quarantined %s: %s (%s)", display_path(where), reason, detail)
     logger.info(
         "batch %d: %d inputs, %d documents, %d quarantined",
         batch_no,
@@ -65,7 +75,7 @@ def clean_batch(
     return report
 
 
-@flow(name="clean-pages", flow_run_name=run_name, task_runner=default_task_runner())
+@flow(name="clean-pages", flow_run_name=run_name)
 def clean_pages(
     raw_dir: str = "raw",
     clean_dir: str = "clean",
@@ -77,15 +87,20 @@ def clean_pages(
     max_chrome_share: float = 0.97,
     max_jump: float = 0.25,
     lock_wait_seconds: float = 0.0,
+    workers: int | None = None,
+    dask_address: str | None = None,
 ) -> State:
-    """Clean every new or changed input under raw_dir into clean_dir and publish a summary."""
+    """Clean every new or changed input under raw_dir into clean_dir and publish a summary.
+
+    ``workers`` processes clean the batches (default: PAGEWASH_WORKERS, else the config's);
+    ``dask_address`` sends them to a Dask scheduler instead, or to a LocalCluster if "local".
+    """
     limits = Limits(max_quarantine_share, max_chrome_share, max_jump)
-    return run_clean(
-        raw_dir, clean_dir, batch_size, config_path, None, force, trigger, limits, lock_wait_seconds
-    )
+    request = RunRequest(raw_dir, clean_dir, batch_size, config_path, workers, dask_address)
+    return run_clean(request, None, force, trigger, limits, lock_wait_seconds)
 
 
-@flow(name="reprocess-pages", flow_run_name=run_name, task_runner=default_task_runner())
+@flow(name="reprocess-pages", flow_run_name=run_name)
 def reprocess_pages(
     raw_dir: str = "raw",
     clean_dir: str = "clean",
@@ -99,27 +114,37 @@ def reprocess_pages(
     batch_size: int = 200,
     config_path: str | None = None,
     lock_wait_seconds: float = 60.0,
+    workers: int | None = None,
+    dask_address: str | None = None,
 ) -> State:
     """Clean again a chosen set of inputs: by glob, site, file date, or last outcome."""
     selection = Selection(glob, site, since, until, quarantined_only, outdated_only)
-    return run_clean(
-        raw_dir,
-        clean_dir,
-        batch_size,
-        config_path,
-        selection,
-        force,
-        "reprocess",
-        Limits(),
-        lock_wait_seconds,
-    )
+    request = RunRequest(raw_dir, clean_dir, batch_size, config_path, workers, dask_address)
+    return run_clean(request, selection, force, "reprocess", Limits(), lock_wait_seconds)
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """The folders, config and parallelism a run was asked for."""
+
+    raw_dir: str
+    clean_dir: str
+    batch_size: int
+    config_path: str | None
+    workers: int | None
+    dask_address: str | None
+
+    def resolve(self) -> tuple[Config, Parallelism]:
+        """Load the config and decide where the batches run."""
+        config = load_config(
+            Path(self.config_path) if self.config_path else None, batch_size=self.batch_size
+        )
+        workers = self.workers or default_workers(config.workers)
+        return config, Parallelism(max(1, workers), self.dask_address or default_dask_address())
 
 
 def run_clean(
-    raw_dir: str,
-    clean_dir: str,
-    batch_size: int,
-    config_path: str | None,
+    request: RunRequest,
     selection: Selection | None,
     force: bool,
     trigger: str,
@@ -128,13 +153,16 @@ def run_clean(
 ) -> State:
     """Run one cleaning pass under the folder lock and turn its outcome into a flow state."""
     logger = get_run_logger()
-    config = load_config(Path(config_path) if config_path else None, batch_size=batch_size)
-    raw_root, clean_root = Path(raw_dir).resolve(), Path(clean_dir).resolve()
+    raw_dir = request.raw_dir
+    config, parallel = request.resolve()
+    raw_root, clean_root = open_location(raw_dir), open_location(request.clean_dir)
     if not raw_root.is_dir():
         return Failed(message=f"raw folder {raw_dir!r} does not exist")
     try:
         with folder_lock(clean_root, lock_wait_seconds):
-            report, found = clean_selected(raw_root, clean_root, config, selection, force)
+            swept = sweep_temp_files(clean_root)
+            logger.info("swept %d temp files left by interrupted runs", swept)
+            report, found = clean_selected(raw_root, clean_root, config, selection, force, parallel)
             label = f"clean {raw_dir}/ ({trigger}): {report.docs_total} documents"
             alerts = []
             # A reprocessing selection is a biased sample (often the quarantined inputs), so
@@ -158,7 +186,12 @@ def run_clean(
 
 
 def clean_selected(
-    raw_root: Path, clean_root: Path, config: Config, selection: Selection | None, force: bool
+    raw_root: Path,
+    clean_root: Path,
+    config: Config,
+    selection: Selection | None,
+    force: bool,
+    parallel: Parallelism,
 ) -> tuple[BatchReport, int]:
     """Plan the run, learn site templates, clean the batches; return the report and inputs found."""
     logger = get_run_logger()
@@ -171,27 +204,41 @@ def clean_selected(
     skipped = plan.found - len(todo)
     report = BatchReport(inputs_seen=skipped, inputs_skipped=skipped)
     if batches:
-        learn_templates(batches, str(raw_root), clean_root)
-        report.merge(clean_all(batches, str(raw_root), str(clean_root), config, force))
+        logger.info("%d batches on %s", len(batches), parallel.describe())
+        with parallel.task_runner() as runner:
+            learn_templates(runner, batches, str(raw_root), clean_root)
+            report.merge(clean_all(runner, batches, str(raw_root), str(clean_root), config, force))
     return report, plan.found
 
 
-def learn_templates(batches: list[list[str]], raw_dir: str, clean_root: Path) -> None:
+def learn_templates(
+    runner: TaskRunner, batches: list[list[str]], raw_dir: str, clean_root: Path
+) -> None:
     """Survey the batches in parallel and add what they find to the persisted profile."""
     profile = load_profile(clean_root)
-    futures = [survey_batch.submit(i, b, raw_dir) for i, b in enumerate(batches)]
+    futures = [
+        runner.submit(survey_batch, {"batch_no": i, "paths": b, "raw_dir": raw_dir})
+        for i, b in enumerate(batches)
+    ]
     for future in futures:
         add_survey(profile, future.result())
     save_profile(clean_root, profile)
 
 
 def clean_all(
-    batches: list[list[str]], raw_dir: str, clean_dir: str, config: Config, force: bool
+    runner: TaskRunner,
+    batches: list[list[str]],
+    raw_dir: str,
+    clean_dir: str,
+    config: Config,
+    force: bool,
 ) -> BatchReport:
     """Clean the batches in parallel, updating a progress artifact as they finish."""
     progress = create_progress_artifact(0.0, key=PROGRESS_KEY, description="batches cleaned")
+    common = {"raw_dir": raw_dir, "clean_dir": clean_dir, "config": config, "force": force}
     futures = [
-        clean_batch.submit(i, b, raw_dir, clean_dir, config, force) for i, b in enumerate(batches)
+        runner.submit(clean_batch, {"batch_no": i, "paths": b, **common})
+        for i, b in enumerate(batches)
     ]
     report = BatchReport()
     for done, future in enumerate(futures, start=1):

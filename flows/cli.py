@@ -29,16 +29,25 @@ def build_parser() -> argparse.ArgumentParser:
     clean = sub.add_parser("clean", help="clean RAW_DIR into CLEAN_DIR through the Prefect flow")
     clean.add_argument("raw_dir", metavar="RAW_DIR")
     clean.add_argument("clean_dir", metavar="CLEAN_DIR")
-    clean.add_argument("--workers", type=int, default=2, help="processes to clean with (default 2)")
+    clean.add_argument(
+        "--workers",
+        type=int,
+        help="processes to clean with (default: PAGEWASH_WORKERS, else the config's, 2)",
+    )
     clean.add_argument("--batch-size", type=int, default=200, help="inputs per task (default 200)")
     clean.add_argument(
         "--force", action="store_true", help="clean inputs whose outputs are current"
     )
     clean.add_argument("--config", type=Path, help="TOML file with a [pagewash] table of overrides")
     clean.add_argument(
-        "--dask",
+        "--dask-address",
         metavar="ADDRESS",
-        help="clean the batches on a Dask cluster: a scheduler address, or 'local' for one here",
+        help="clean the batches on the Dask cluster at this scheduler, e.g. tcp://host:8786",
+    )
+    clean.add_argument(
+        "--dask",
+        choices=["local"],
+        help="'local': start a Dask LocalCluster of --workers processes here for this run",
     )
     clean.set_defaults(func=run_clean)
 
@@ -82,12 +91,9 @@ def run_clean(args: argparse.Namespace) -> int:
     from prefect import tags
 
     from flows.clean_flow import clean_pages
-    from flows.runners import make_task_runner
 
-    task_runner = make_task_runner(args.workers, args.dask)
-    runner = clean_pages.with_options(task_runner=task_runner)
     with tags("manual"):
-        state = run_flow(runner, args)
+        state = run_flow(clean_pages, args)
     print(f"{state.name}: {state.message or ''}")
     return 0 if state.is_completed() else 1
 
@@ -100,6 +106,8 @@ def run_flow(runner: Any, args: argparse.Namespace) -> Any:
         batch_size=args.batch_size,
         force=args.force,
         config_path=str(args.config) if args.config else None,
+        workers=args.workers,
+        dask_address=args.dask_address or args.dask,
         return_state=True,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from prefect.client.orchestration import get_client
@@ -56,7 +57,31 @@ def make_task_runner(workers: int, dask_address: str | None = None) -> Any:
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-def default_task_runner() -> Any:
-    """Return the runner deployments use, from PAGEWASH_DASK_ADDRESS and PAGEWASH_WORKERS."""
-    workers = int(os.environ.get(WORKERS_ENV, "2"))
-    return make_task_runner(workers, os.environ.get(DASK_ADDRESS_ENV) or None)
+def default_workers(configured: int) -> int:
+    """Return the worker count a run uses when not told: PAGEWASH_WORKERS, else the config's."""
+    return int(os.environ.get(WORKERS_ENV) or configured)
+
+
+def default_dask_address() -> str | None:
+    """Return the Dask scheduler runs use when not told: PAGEWASH_DASK_ADDRESS, else none."""
+    return os.environ.get(DASK_ADDRESS_ENV) or None
+
+
+@dataclass(frozen=True)
+class Parallelism:
+    """Where a run's batches go: ``workers`` processes here, or a Dask scheduler."""
+
+    workers: int
+    dask_address: str | None = None  # "tcp://host:8786", or "local" for a LocalCluster here
+
+    def task_runner(self) -> Any:
+        """Return a fresh task runner for these settings."""
+        return make_task_runner(self.workers, self.dask_address)
+
+    def describe(self) -> str:
+        """Say where the batches run, for the run's log."""
+        if self.dask_address == "local":
+            return f"a local Dask cluster of {self.workers} worker processes"
+        if self.dask_address:
+            return f"the Dask cluster at {self.dask_address}"
+        return f"{self.workers} worker process(es)" if self.workers > 1 else "this process"

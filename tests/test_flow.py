@@ -101,23 +101,48 @@ def test_flow_fails_visibly_when_quarantine_share_jumps(tmp_path: Path, flow_api
     assert "quarantine share" in state.message
 
 
-def test_flow_runs_its_batches_on_a_dask_cluster(tmp_path: Path, flow_api) -> None:
-    from flows.clean_flow import clean_pages
-    from flows.runners import ClusterTaskRunner, make_task_runner
-
-    _, get_client = flow_api
-    runner = make_task_runner(2, "local")
-    assert isinstance(runner, ClusterTaskRunner)
-    raw, clean = tmp_path / "raw", tmp_path / "clean"
+def build_mixed_raw(raw: Path) -> None:
+    """Write text, HTML, gzip and JSONL inputs from the fixtures, several per site."""
     (raw / "text").mkdir(parents=True)
+    (raw / "html").mkdir()
     for i in range(3):
         shutil.copy(SEED, raw / "text" / f"seed-{i}.txt")
-    state = clean_pages.with_options(task_runner=runner)(
-        raw_dir=str(raw), clean_dir=str(clean), batch_size=1, return_state=True
+    for page in sorted((FIXTURES / "html").glob("*.html.gz")):
+        shutil.copy(page, raw / "html" / page.name)
+    write_bad_inputs(raw, SEED.read_text(encoding="utf-8"))
+
+
+def outputs(clean: Path) -> dict[str, bytes]:
+    """Return every output and state file, except the run history (it holds run times)."""
+    return {
+        p.relative_to(clean).as_posix(): p.read_bytes()
+        for p in sorted(clean.rglob("*"))
+        if p.is_file() and p.name != "runs.jsonl"
+    }
+
+
+def test_a_local_dask_cluster_gives_the_single_process_outputs_byte_for_byte(
+    tmp_path: Path, flow_api
+) -> None:
+    from flows.clean_flow import clean_pages
+
+    _, get_client = flow_api
+    raw = tmp_path / "raw"
+    build_mixed_raw(raw)
+    common = {"raw_dir": str(raw), "batch_size": 2, "max_quarantine_share": 1.0}
+    single = clean_pages(clean_dir=str(tmp_path / "single"), workers=1, **common, return_state=True)
+    assert single.is_completed(), single.message
+    cluster = clean_pages(
+        clean_dir=str(tmp_path / "dask"),
+        workers=2,
+        dask_address="local",
+        **common,
+        return_state=True,
     )
-    assert state.is_completed(), state.message
-    assert sorted(p.name for p in (clean / "text").iterdir()) == [
-        f"seed-{i}.txt.json" for i in range(3)
-    ]
+    assert cluster.is_completed(), cluster.message
     summary = rows_by(latest_artifact(get_client, "pagewash-summary"), "name")
-    assert summary["all"]["inputs_cleaned"] == 3
+    assert summary["all"]["inputs_cleaned"] == summary["all"]["inputs_found"] >= 10
+    expected, got = outputs(tmp_path / "single"), outputs(tmp_path / "dask")
+    assert len(expected) >= 15
+    assert sorted(got) == sorted(expected)
+    assert [name for name in expected if got[name] != expected[name]] == []

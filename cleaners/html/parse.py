@@ -15,8 +15,20 @@ logger = logging.getLogger(__name__)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Control characters (NUL from binary junk in scraped exports) that lxml refuses in text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A DOCTYPE's internal subset (XHTML exports, and billion-laughs or external-entity pages):
+# the HTML parser never defines its entities, but would show its tail "]>" as body text.
+DOCTYPE_SUBSET = re.compile(r"\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 
-PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+# libxml2's HTML parser: entity declarations are never defined, so &name; stays literal
+# text and no SYSTEM entity or DTD is ever read; no_network and huge_tree off say so
+# explicitly (huge_tree off also caps the depth, so 100,000 nested tags end at 256).
+PARSER = lxml_html.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
+    no_network=True,
+    huge_tree=False,
+)
 # Every element is a plain HtmlElement, chosen in C: lxml.html's default lookup calls back
 # into Python for each element touched (to make <form>/<input> into form classes, which
 # nothing here uses), a twentieth of the HTML path, trafilatura's passes included, since
@@ -34,6 +46,9 @@ PARSER.set_element_class_lookup(
 def parse_html(html: str) -> HtmlElement | None:
     """Parse an HTML string into a document tree, or None when it holds no markup."""
     text = XML_DECLARATION.sub("", html, count=1)
+    subset = DOCTYPE_SUBSET.match(text)
+    if subset:
+        text = text[subset.end() :]
     if CONTROL_CHARS.search(text):
         text = CONTROL_CHARS.sub("", text)
     if not text.strip():

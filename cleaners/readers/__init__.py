@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from cleaners.discover import check_input
 from cleaners.readers.decode import DecodeError
 from cleaners.readers.files import detect_format, is_gzipped, relative_name, sha256_bytes
 from cleaners.readers.html import read_html
@@ -43,6 +44,10 @@ def iter_input(
     """Stream one input's documents; containers are read record by record, never whole."""
     rel = relative_name(path, root)
     fmt = detect_format(path)
+    refusal = check_input(path, root)
+    if refusal is not None:
+        yield ReadError(rel, "", fmt or "text", None, *refusal)
+        return
     try:
         sha = sha or hash_file(path)
     except OSError as exc:

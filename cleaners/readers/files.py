@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from cleaners.records import Format
+from cleaners.storage import is_local
 
 # Suffixes (after an optional .gz) of each input format.
 _SUFFIXES: dict[str, Format] = {
@@ -42,4 +44,10 @@ def sha256_bytes(data: bytes) -> str:
 
 def relative_name(path: Path, root: Path) -> str:
     """Return the POSIX path of an input relative to the raw root."""
-    return path.resolve().relative_to(root.resolve()).as_posix()
+    if not is_local(path):
+        return path.relative_to(root).as_posix()  # an fsspec path: no links to keep
+    # The link's own name, not its target's: a link in raw/ is an input of its own.
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(root.resolve()).as_posix()

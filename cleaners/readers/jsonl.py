@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import IO
 
-from cleaners.readers.decode import DecodeError, decode_bytes, looks_binary
+from cleaners.readers.decode import DecodeError, decode_bytes, looks_binary, sniff_wide_encoding
 from cleaners.records import Kind, RawDoc, ReadError
 
 # Keys scrapers use for the page body, in order of preference; html first.
@@ -34,7 +34,7 @@ def iter_jsonl(
 ) -> Iterator[RawDoc | ReadError]:
     """Stream an export line by line; a bad or oversized line becomes a ReadError."""
     head = fh.read(8192)
-    if head.startswith(_UTF16_BOMS):
+    if head.startswith(_UTF16_BOMS) or sniff_wide_encoding(head):
         # Rare, but seen: exports saved by Windows tools. UTF-16 cannot be split on b"\n".
         yield from _iter_utf16(head + fh.read(), path, sha256)
         return
@@ -104,6 +104,8 @@ def _read_line(line: str | ReadError, index: int, path: str, sha256: str) -> Raw
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return _error(path, sha256, index, "bad_json", f"line {index + 1} is not JSON ({exc.msg})")
+    except RecursionError:
+        return _error(path, sha256, index, "bad_json", f"line {index + 1} nests too deeply")
     if not isinstance(obj, dict):
         return _error(path, sha256, index, "bad_record", f"line {index + 1} is not a JSON object")
     kind, content = _pick_content(obj)

@@ -65,6 +65,10 @@ def _read_response(
     if len(body) > max_record:
         detail = f"record {index} is larger than the {max_record:,}-byte budget"
         return ReadError(path, sha256, "warc", index, "too_large", detail)
+    missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
+    if missing:
+        detail = f"record {index} is truncated: {missing} bytes of its Content-Length are missing"
+        return ReadError(path, sha256, "warc", index, "bad_warc", detail)
     declared = _CHARSET.search(ctype)
     try:
         content = decode_bytes(body, declared.group(1) if declared else None)
