@@ -23,6 +23,7 @@ NAME_MAX = 255
 _HASH_CHARS = 16
 # A lone surrogate: a file-name byte that is not UTF-8, as os.fsdecode keeps it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_RESERVED_HEAD = re.compile(r"_+(?:state|quarantine)")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
@@ -37,15 +38,29 @@ def record_path(clean_root: Path, record: CleanDocument | QuarantineRecord) -> P
     resolve outside its folder, clean_root or its quarantine (``..``, an absolute name, a
     linked folder), is refused.
     """
-    base = clean_root / QUARANTINE_DIR if isinstance(record, QuarantineRecord) else clean_root
+    quarantined = isinstance(record, QuarantineRecord)
+    base = clean_root / QUARANTINE_DIR if quarantined else clean_root
     src = record.source
+    rel = src.path if quarantined else escape_reserved(src.path)
     if src.record is None:
-        folder, name = os.path.split(src.path)
+        folder, name = os.path.split(rel)
         path = base / folder / fit_name(name, ".json")
     else:
-        path = base / src.path / f"{src.record}.json"
+        path = base / rel / f"{src.record}.json"
     require_inside(base, path)
     return path
+
+
+def escape_reserved(rel: str) -> str:
+    """Add an underscore to a leading _state/_quarantine folder (and to any escaped one).
+
+    An input under raw/_state/ would otherwise write its record among clean/'s own state
+    files; the mapping stays one-to-one, since raw/__state/ becomes clean/___state/.
+    """
+    head, sep, rest = rel.partition("/")
+    if sep and _RESERVED_HEAD.fullmatch(head):
+        return f"_{head}/{rest}"
+    return rel
 
 
 def require_inside(folder: Path, path: Path) -> None:

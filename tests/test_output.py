@@ -14,6 +14,11 @@ from cleaners.pipeline import quarantine
 from cleaners.schema import CleanDocument, CleanerInfo, Source
 from cleaners.schema_export import SCHEMA_DIR, expected_files
 
+ARTICLE_TEXT = "\n".join(
+    f"Paragraph {i}: the council agreed the budget after a long debate on Tuesday night."
+    for i in range(6)
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -114,3 +119,30 @@ def test_outputs_of_the_sample_inputs_validate_against_the_published_schemas(
         jsonschema.validate(json.loads(path.read_text()), schemas[f"{kind}.schema.json"])
         checked += 1
     assert checked >= len(discover_inputs(raw))
+
+
+def test_inputs_under_folders_named_like_clean_state_get_their_own_records(
+    tmp_path: Path,
+) -> None:
+    from cleaners.output import escape_reserved
+
+    assert escape_reserved("_state/inputs/a.txt") == "__state/inputs/a.txt"
+    assert escape_reserved("__state/a.txt") == "___state/a.txt"
+    assert escape_reserved("_quarantine/a.txt") == "__quarantine/a.txt"
+    assert escape_reserved("news/_state/a.txt") == "news/_state/a.txt"
+    assert escape_reserved("_state.txt") == "_state.txt"
+    raw = tmp_path / "raw"
+    for name in ("_state/inputs/a.txt", "a.txt"):
+        (raw / name).parent.mkdir(parents=True, exist_ok=True)
+        (raw / name).write_text(ARTICLE_TEXT, encoding="utf-8")
+    clean = tmp_path / "clean"
+    from cleaners.batch import clean_inputs
+    from cleaners.config import Config
+    from cleaners.plan import plan_run
+
+    report = clean_inputs(plan_run(raw, clean, Config()).todo, raw, clean, Config())
+    assert report.inputs_cleaned == 2 and not report.quarantined
+    assert (clean / "__state/inputs/a.txt.json").is_file()
+    assert (clean / "a.txt.json").is_file()
+    state = json.loads((clean / "_state/inputs/a.txt.json").read_text(encoding="utf-8"))
+    assert state["path"] == "a.txt"
