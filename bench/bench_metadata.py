@@ -20,9 +20,11 @@ from bench_common import (
     run_interleaved,
     score_meta,
 )
-from bench_ours import clean_file
+from bench_ours import clean_file_record
 from htmldate.utils import load_html as htmldate_load_html
 from trafilatura.utils import decode_file
+
+from cleaners.schema import QuarantineRecord
 
 SET = BENCHMARKS / "metadata"
 GOLD = SET / "gold.json"
@@ -31,11 +33,15 @@ Prediction = dict[str, Any] | None
 
 
 def ours(doc_id: str, data: bytes) -> Prediction:
-    """Run the whole pipeline on the gzip page and keep the record's metadata."""
-    doc = clean_file(data, f"{doc_id}.html.gz")
-    if doc is None:
+    """Run the whole pipeline on the gzip page and keep the record's metadata.
+
+    A page quarantined as no_article (a photo page, a stub) keeps in its quarantine record
+    the title, date and authors it stated; those count like a clean document's.
+    """
+    record = clean_file_record(data, f"{doc_id}.html.gz")
+    if record is None or (isinstance(record, QuarantineRecord) and record.reason != "no_article"):
         return None
-    return {"title": doc.title, "date": doc.published, "authors": doc.authors}
+    return {"title": record.title, "date": record.published, "authors": record.authors}
 
 
 def trafilatura_meta(doc_id: str, data: bytes) -> Prediction:

@@ -11,7 +11,7 @@ from cleaners.output import render_record
 from cleaners.pipeline import clean_item, learn_profile
 from cleaners.readers import read_bytes
 from cleaners.records import RawDoc, ReadError
-from cleaners.schema import CleanDocument
+from cleaners.schema import CleanDocument, QuarantineRecord
 from cleaners.text.template import LineProfile
 
 CONFIG = Config()
@@ -21,6 +21,16 @@ Items = list[RawDoc | ReadError]
 def clean_file(data: bytes, rel: str, profile: LineProfile | None = None) -> CleanDocument | None:
     """Read one input file and clean its first document; quarantine gives None."""
     return clean_items(read_bytes(data, rel), profile)
+
+
+def clean_file_record(data: bytes, rel: str) -> CleanDocument | QuarantineRecord | None:
+    """Read one input file and return the rendered record of its first document."""
+    items = read_bytes(data, rel)
+    if not items:
+        return None
+    record = clean_item(items[0], CONFIG, None)
+    render_record(record)
+    return record
 
 
 def clean_items(items: Items, profile: LineProfile | None) -> CleanDocument | None:

@@ -113,9 +113,12 @@ def clean_document(
         detail = (
             f"no article text found: {words} words left after cleaning (minimum {config.min_words})"
         )
-        return quarantine(
+        held = quarantine(
             raw.path, raw.sha256, raw.format, raw.record, "no_article", detail, config
         )
+        meta = extraction.metadata
+        found = {"title": meta.title or raw.title, "published": meta.published}
+        return held.model_copy(update={**found, "authors": list(meta.authors)})
     return build_document(raw, extraction, text, words, config)
 
 

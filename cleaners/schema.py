@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 
 class _Model(BaseModel):
@@ -40,7 +40,7 @@ class CleanerInfo(_Model):
 class CleanDocument(_Model):
     """One cleaned document: main text plus metadata."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     id: str = Field(description="Stable id derived from source path and record index.")
     url: str | None
     source: Source
@@ -61,13 +61,19 @@ class CleanDocument(_Model):
 class QuarantineRecord(_Model):
     """An input (or one record of a container) that could not be cleaned."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     id: str
     source: Source
     reason: str = Field(
         description="Short code: empty, binary, bad_encoding, bad_gzip, bad_json, ..."
     )
     detail: str = Field(description="One human sentence saying what was wrong.")
+    # What a page that was read but held no article still told about itself (no_article).
+    title: str | None = Field(default=None, description="Title found before quarantining.")
+    published: str | None = Field(
+        default=None, description="Publication date found before quarantining (ISO 8601)."
+    )
+    authors: list[str] = Field(default_factory=list, description="Authors found, if any.")
     cleaner: CleanerInfo
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from cleaners.metadata.agencies import drop_agencies
+from cleaners.metadata.site_names import names_site
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +52,11 @@ DISCARD_TOKENS = ("comment", "sidebar", "related", "teaser", "recommend", "capti
 DISCARD_TAGS = frozenset({"figure", "figcaption", "footer", "aside", "nav", "time"})
 # The walk up from a byline stops at these: what is above holds the whole page.
 PAGE_TAGS = frozenset({"body", "html", "main", "article"})
+# Class/id words of the page's main content column, which stops the walk too, whatever
+# else the element is called (a blog theme's <div id="sidebar" class="site-content">).
+CONTENT_MARKS = frozenset({"site-content", "content-area", "main-content", "site-main"})
+# Class words that make an element an author box by its own name.
+AUTHOR_MARKS = frozenset({"author", "byline", "autor"})
 # Link and label words that author boxes glue to the name ("Alle Artikel", "Show all
 # articles of", "Archiv anzeigen"): the name ends where they begin.
 BOX_WORDS = re.compile(
@@ -78,7 +87,13 @@ BY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Separators between several names in one byline.
-NAME_SPLIT = re.compile(r"\s*(?:[,;|/&·•]|(?:^|\s+)(?:and|und|et|y|e|og|en)\s+)\s*")
+# Interview bylines name both speakers ("Richard David Precht im Gespräch mit Karin
+# Fischer" on public-radio pages, "X in conversation with Y").
+NAME_SPLIT = re.compile(
+    r"\s*(?:[,;|/&·•]|(?:^|\s+)(?:and|und|et|y|e|og|en)\s+|"
+    r"\s+(?i:im\s+gespräch\s+mit|im\s+interview\s+mit|in\s+conversation\s+with|"
+    r"en\s+conversation\s+avec|en\s+conversación\s+con)\s+)\s*"
+)
 # Trailing roles, agencies and dates that bylines carry after the name.
 ROLE_WORDS = re.compile(
     r"\b(?:staff\s+writer|senior\s+\w+|contributing\s+\w+|correspondent|reporter|editor|"
@@ -125,7 +140,8 @@ def clean_name(raw: str) -> str | None:
 
 def split_authors(raw: str) -> list[str]:
     """Split a byline string into cleaned author names, in order, without duplicates."""
-    text = BY_PREFIX.sub("", " ".join(raw.split()), count=1)
+    # JSON-LD and meta values may carry HTML entities ("H&#233;ctor"), and "&" splits names.
+    text = BY_PREFIX.sub("", " ".join(html.unescape(raw).split()), count=1)
     if URL_LIKE.search(text):
         return []
     names: list[str] = []
@@ -143,7 +159,7 @@ def clean_authors(values: list[str]) -> list[str]:
         for name in split_authors(value):
             if name.casefold() not in {n.casefold() for n in names}:
                 names.append(name)
-    return names
+    return drop_agencies(names)
 
 
 def read_meta_authors(tree: HtmlElement) -> list[str]:
@@ -186,12 +202,28 @@ def find_byline_elements(tree: HtmlElement) -> list[list[HtmlElement]]:
             if el.get("itemprop") == "name" and el not in seen:
                 seen.add(el)
                 ranks[0].append(el)
+    # hAtom/hCard: the "fn" (formatted name) inside an author vcard, the byline markup
+    # of older WordPress themes ("<h4 class="vcard author">von <span class="fn">...").
+    for block in elements:
+        if "author" in (block.get("class") or "").split():
+            for el in block.iterdescendants():
+                if "fn" in (el.get("class") or "").split() and el not in seen:
+                    seen.add(el)
+                    ranks[0].append(el)
     return ranks
 
 
-def read_byline_authors(tree: HtmlElement) -> list[str]:
-    """Return author names from the first visible byline that holds any."""
-    for rank in find_byline_elements(tree):
+def read_byline_authors(
+    tree: HtmlElement, site: str | None = None, ranks: list[list[HtmlElement]] | None = None
+) -> list[str]:
+    """Return author names from the first byline that names more than the site.
+
+    Microdata author blocks may hold the publisher's name in a hidden meta tag before the
+    visible byline of the writer (a Colombian daily); that name is returned only when no
+    byline names anyone else.
+    """
+    site_only: list[str] = []
+    for rank in ranks if ranks is not None else find_byline_elements(tree):
         for el in rank:
             if el.tag in ("meta", "link"):
                 value = el.get("content") or ""
@@ -200,9 +232,13 @@ def read_byline_authors(tree: HtmlElement) -> list[str]:
             if not value or len(value) > 2 * MAX_NAME_CHARS or is_discarded(el):
                 continue
             names = clean_authors([value])
-            if names and looks_like_names(names) and not BIO_CLASS.search(el.get("class", "")):
+            if not looks_like_names(names) or BIO_CLASS.search(el.get("class", "")):
+                continue
+            hidden = el.tag in ("meta", "link")
+            if not hidden or not all(names_site(n, site) for n in names):
                 return names
-    return []
+            site_only = site_only or names
+    return site_only
 
 
 def looks_like_names(names: list[str]) -> bool:
@@ -216,12 +252,26 @@ def looks_like_names(names: list[str]) -> bool:
 
 def is_discarded(el: HtmlElement) -> bool:
     """Tell whether a byline element sits in comments, captions or a teaser rail."""
+    return discard_reason(el) is not None
+
+
+def discard_reason(el: HtmlElement) -> str | None:
+    """Return the tag or class word that puts a byline element outside the story, if any.
+
+    An element whose own class says "author" is an author box even when it reuses a
+    teaser's styling ("teaser-box author" on a magazine).
+    """
     for node in (el, *el.iterancestors()):
         if node.tag in PAGE_TAGS:
-            return False
+            return None
         if node.tag in DISCARD_TAGS:
-            return True
+            return str(node.tag)
         marks = f"{node.get('class', '')} {node.get('id', '')}".lower().split()
-        if any(mark.startswith(DISCARD_TOKENS) for mark in marks):
-            return True
-    return False
+        if any(mark in CONTENT_MARKS for mark in marks):
+            return None
+        if node is el and any(mark in AUTHOR_MARKS for mark in marks):
+            continue
+        for mark in marks:
+            if mark.startswith(DISCARD_TOKENS):
+                return mark
+    return None

@@ -8,6 +8,8 @@ import re
 from lxml.html import HtmlElement
 
 from cleaners.metadata.authors import clean_authors, is_discarded, looks_like_names
+from cleaners.metadata.element_lines import element_lines
+from cleaners.metadata.text_nodes import TextNode, read_text_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +19,8 @@ logger = logging.getLogger(__name__)
 # 21, 2020 by Adi Tzlil" in WordPress themes, "Auteur : Kossivi Tiassou" on radio sites).
 BYLINE_TEXT = re.compile(
     r"^(?P<lead>.{0,60}?\s)?"
-    r"(?i:von|by|par|por|door|auteur\s*:|autor\s*:|autorin\s*:|author\s*:|text\s*:)\s+"
+    r"(?i:von|by|par|por|door|auteur\s*:|autor\s*:|autorin\s*:|author\s*:|text\s*:|"
+    r"autoren\s*:?|authors\s*:?)\s+"
     r"(?P<names>[A-ZÀ-Þ][^\d|:;]{1,80})$"
 )
 # What may come before "by/von": a date, a time, or the words of a "posted on" line.
@@ -29,9 +32,9 @@ LEAD_WORDS = re.compile(
 # Longest element text read as a byline.
 MAX_BYLINE_CHARS = 90
 # Text nodes that may start a byline; their element (or, for a tail, its parent) is read.
-BYLINE_WORD = re.compile(r"(?i)\b(?:von|by|par|por|door|auteur|autor|autorin|author|text)\b")
-# Elements whose text is code or markup, never a byline (and long to search).
-CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+BYLINE_WORD = re.compile(
+    r"(?i)\b(?:von|by|par|por|door|auteur|autor|autorin|autoren|author|authors|text)\b"
+)
 # How far up from the byline word an element holding the whole byline is looked for.
 BYLINE_LEVELS = 2
 
@@ -48,21 +51,12 @@ def match_byline(text: str) -> list[str]:
     return names if looks_like_names(names) else []
 
 
-def read_byline_text(tree: HtmlElement) -> list[str]:
+def read_byline_text(tree: HtmlElement, nodes: list[TextNode] | None = None) -> list[str]:
     """Return the names from the first short element that reads as a plain-text byline."""
-    body = tree.find("body")
-    if body is None:
-        return []
     seen: set[HtmlElement] = set()
-    for node in body.iter():
-        text, tail = node.text, node.tail
-        if text and node.tag not in CODE_TAGS and may_be_byline(text):
-            names = read_around(node, seen)
-            if names:
-                return names
-        if tail and may_be_byline(tail):
-            parent = node.getparent()
-            names = read_around(parent, seen) if parent is not None else []
+    for text, owner in nodes if nodes is not None else read_text_nodes(tree):
+        if may_be_byline(text):
+            names = read_around(owner, seen)
             if names:
                 return names
     return []
@@ -89,8 +83,22 @@ def read_around(start: HtmlElement, seen: set[HtmlElement]) -> list[str]:
         text = " ".join(el.text_content().split())
         if len(text) > MAX_BYLINE_CHARS:
             break
-        names = match_byline(text) if text[:1].isalnum() else []
+        names = match_lines(element_lines(el)) if BYLINE_WORD.search(text) else []
         if names and not is_discarded(el):
             return names
         el = el.getparent()
+    return []
+
+
+def match_lines(lines: list[str]) -> list[str]:
+    """Return the names of the first line that reads as a byline.
+
+    A byline ends at its line break ("Von Roland Brockmann und Sebastian Drescher<br>
+    Kakuma/Kenia"); a rule of dashes may lead it ("---- by Kenneth Surin").
+    """
+    for line in lines:
+        text = line.lstrip("-–—•·*|> ")
+        names = match_byline(text) if text[:1].isalnum() else []
+        if names:
+            return names
     return []

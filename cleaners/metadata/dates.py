@@ -48,7 +48,8 @@ DATE_PATTERNS = (
 )
 TIME = re.compile(
     r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?|\.(?P<mi2>[0-5]\d)(?=\s*(?:[ap]\.?m|[A-Z]{3})))"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>Z\b|UTC|GMT|[+-][01]\d:?[0-5]\d|[A-Z]{3,4}\b))?",
+    r"\s*(?P<ampm>[ap](?:\.\s?)?m\b\.?)?(?:\s*(?P<tz>Z\b|(?:UTC|GMT)[+-][01]?\d(?::?[0-5]\d)?\b|UTC|GMT|"
+    r"[+-][01]\d:?[0-5]\d|[A-Z]{3,4}\b))?",
     re.IGNORECASE,
 )
 # Only zones with one meaning get an offset; others are left off rather than guessed.
@@ -109,7 +110,7 @@ def _format_time(t: re.Match[str]) -> str:
     """Format a time match as ``THH:MM:SS`` plus its zone when unambiguous."""
     hour = int(t["h"])
     minute = int(t["mi"] or t["mi2"])
-    ampm = (t["ampm"] or "").casefold().replace(".", "")
+    ampm = (t["ampm"] or "").casefold().replace(".", "").replace(" ", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -124,7 +125,14 @@ def _format_time(t: re.Match[str]) -> str:
 
 
 def _offset(zone: str) -> str:
-    """Return a numeric offset as ``+HH:MM``, or '' for an unknown name."""
+    """Return a numeric offset as ``+HH:MM``, or '' for an unknown name.
+
+    A zone written as an offset from GMT or UTC ("GMT+10" on Australian wire pages) is
+    that offset, not GMT.
+    """
+    zone = re.sub(r"^(?:UTC|GMT)(?=[+-])", "", zone, flags=re.IGNORECASE)
+    if re.fullmatch(r"[+-]\d{1,2}", zone):
+        return f"{zone[0]}{int(zone[1:]):02d}:00"
     if zone[0] in "+-" and zone[1:].replace(":", "").isdigit():
         digits = zone[1:].replace(":", "")
         return f"{zone[0]}{digits[:2]}:{digits[2:]}"

@@ -14,6 +14,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from cleaners.metadata.date_zones import accept_checked_day, find_local_twin
+from cleaners.metadata.headline_dates import overrides_stated, read_headline_date
 from cleaners.metadata.jsonld import type_names
 
 logger = logging.getLogger(__name__)
@@ -169,14 +170,19 @@ def read_jsonld_date(article: dict[str, Any]) -> str | None:
 
 
 def find_published(
-    tree: HtmlElement, article: dict[str, Any] | None, source: str | None = None
+    tree: HtmlElement,
+    article: dict[str, Any] | None,
+    source: str | None = None,
+    headline: HtmlElement | None = None,
 ) -> str | None:
     """Return the publication date, with its time when the page states one.
 
     htmldate's quick pass arbitrates the day: JSON-LD often states UTC while the page
     (and readers) date the story in local time, and some CMSs fill in a template date.
     Its day is not taken when it is only a UTC reading of a local timestamp, or the
-    page's own modification date.
+    page's own modification date. The date shown under the headline element is what
+    readers date the story by: it replaces a stated day only as a local day or a shown
+    update, and it comes before htmldate's guesses, which can pick the site's clock.
     """
     stated = read_stated(tree, article) or read_trackback_date(source)
     checked = run_htmldate(tree, extensive=False)
@@ -189,11 +195,16 @@ def find_published(
         and not is_only_modified(tree, article, checked)
     ):
         return checked
+    shown_date = read_headline_date(headline, (stated, checked))
     if stated:
+        if shown_date is not None and overrides_stated(stated, shown_date):
+            return shown_date
         shown = read_shown_update(tree, article)
         if shown and shown[:10] != stated[:10]:
             return shown
         return find_local_twin(tree, stated) or stated
+    if shown_date is not None:
+        return shown_date
     return checked or run_htmldate(tree, extensive=True)
 
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from cleaners.metadata import jsonld
-from cleaners.metadata.authors import clean_authors, read_byline_authors, read_meta_authors
-from cleaners.metadata.bylines import read_byline_text
+from cleaners.metadata.author_choice import find_authors
+from cleaners.metadata.headline_dates import find_headline
 from cleaners.metadata.html_dates import find_modified, find_published
-from cleaners.metadata.titles import choose_title, fold
+from cleaners.metadata.titles import choose_title
 from cleaners.records import Metadata
 
 logger = logging.getLogger(__name__)
@@ -23,12 +21,6 @@ DESCRIPTION_META = ("description", "og:description", "twitter:description", "dc.
 TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
 LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 URL_META = ("og:url",)
-# Sources (JSON-LD, meta tags, byline elements) checked for co-authors of a single author
-# (JSON-LD naming only the first of "von Rudolf Fischer, Simon Kohler" on a bike magazine);
-# the plain-text byline scan costs too much to run when a name is already known.
-COAUTHOR_SOURCES = 3
-# An author given only as initials or a short code ("DT" on blogs, "LN" on regional papers).
-INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.?){1,3}$")
 
 
 def read_meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
@@ -87,48 +79,6 @@ def read_url(tree: HtmlElement, metas: dict[str, list[str]], url: str | None) ->
     return stated if stated and stated.startswith("http") else url
 
 
-def find_authors(
-    tree: HtmlElement,
-    objects: list[dict[str, Any]],
-    article: dict[str, Any] | None,
-    site: str | None,
-) -> list[str]:
-    """Return the article's authors from JSON-LD, meta tags, then visible bylines.
-
-    Initials alone ("DT", "LN") and the site's own name give way to a person named by a
-    later source, and a later source that names the same people plus co-authors wins
-    (JSON-LD often lists only the first). The site's name is kept when nothing else is
-    found: portals and company blogs sign their posts with it.
-    """
-    site_key = fold(site) if site else None
-    readers: list[Callable[[], list[str]]] = [
-        lambda: clean_authors(jsonld.read_names(article.get("author"), objects)) if article else [],
-        lambda: read_meta_authors(tree),
-        lambda: read_byline_authors(tree),
-        lambda: read_byline_text(tree),
-    ]
-    chosen: list[str] = []
-    weak: list[str] = []
-    for index, read in enumerate(readers):
-        if chosen and (len(chosen) > 1 or index >= COAUTHOR_SOURCES):
-            break
-        found = read()
-        people = [n for n in found if fold(n) != site_key]
-        if not people or all(INITIALS.match(n) for n in people):
-            weak = weak or found
-        elif not chosen:
-            chosen = people
-        elif adds_coauthors(chosen, people):
-            return people
-    return chosen or weak
-
-
-def adds_coauthors(chosen: list[str], other: list[str]) -> bool:
-    """Tell whether another source names every chosen author and more."""
-    keys = {fold(n) for n in other}
-    return len(keys) > len(chosen) and all(fold(n) in keys for n in chosen)
-
-
 def extract_metadata(tree: HtmlElement, url: str | None, source: str | None = None) -> Metadata:
     """Read title, dates, authors, site, description, tags, language and URL from a tree.
 
@@ -140,14 +90,15 @@ def extract_metadata(tree: HtmlElement, url: str | None, source: str | None = No
     site = first_meta(metas, SITE_META[:2]) or jsonld.publisher_name(objects, article)
     headline = jsonld.read_text(article.get("headline")) if article is not None else None
     title, _ = choose_title(tree, headline, site)
+    heading = find_headline(tree, title)
     description = first_meta(metas, DESCRIPTION_META)
     if description is None and article is not None:
         description = jsonld.read_text(article.get("description"))
     return Metadata(
         title=title,
-        published=find_published(tree, article, source),
+        published=find_published(tree, article, source, heading),
         modified=find_modified(tree, article),
-        authors=find_authors(tree, objects, article, site),
+        authors=find_authors(tree, objects, article, site, heading, source),
         site=site,
         description=description,
         tags=read_tags(metas, article),
