@@ -10,7 +10,7 @@ from pathlib import Path
 from cleaners import __version__
 from cleaners.config import Config
 from cleaners.discover import check_input
-from cleaners.output import render_json, write_atomic, write_record
+from cleaners.output import existing_outputs, render_json, write_atomic, write_record
 from cleaners.pipeline import clean_item, profile_key, site_group
 from cleaners.readers import detect_format, hash_file, iter_input
 from cleaners.readers.files import relative_name
@@ -95,10 +95,11 @@ def clean_one_input(
         if isinstance(record, QuarantineRecord):
             quarantined += 1
             log.debug("quarantined %s: %s (%s)", record.source.path, record.reason, record.detail)
-    # Old outputs go only after their replacements are written, so nothing is lost midway.
-    if previous is not None:
-        for stale in set(previous.outputs) - set(outputs):
-            (clean_root / stale).unlink(missing_ok=True)
+    # Old outputs go only after their replacements are written, so nothing is lost midway;
+    # records a killed run left without saving the state are found on disk.
+    made = set(previous.outputs) if previous is not None else set()
+    for stale in (made | existing_outputs(clean_root, rel)) - set(outputs):
+        (clean_root / stale).unlink(missing_ok=True)
     state = InputState(rel, sha, config.hash(), __version__, tuple(outputs), quarantined)
     save_state(clean_root, state)
 

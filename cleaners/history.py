@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -66,8 +67,14 @@ def append_history(clean_root: Path, figures: RunFigures) -> None:
         write_atomic(path, old + line)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(line)
+    with path.open("a+b") as fh:
+        # A run killed mid-append leaves a torn last line: end it so this one stays whole.
+        size = fh.seek(0, os.SEEK_END)
+        if size:
+            fh.seek(size - 1)
+            if fh.read(1) != b"\n":
+                line = "\n" + line
+        fh.write(line.encode("utf-8"))
 
 
 def find_alerts(history: list[RunFigures], now: RunFigures, limits: Limits) -> list[str]:

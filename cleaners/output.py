@@ -23,6 +23,7 @@ NAME_MAX = 255
 _HASH_CHARS = 16
 # A lone surrogate: a file-name byte that is not UTF-8, as os.fsdecode keeps it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_RECORD_NAME = re.compile(r"\d+\.json")
 _RESERVED_HEAD = re.compile(r"_+(?:state|quarantine)")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
@@ -49,6 +50,25 @@ def record_path(clean_root: Path, record: CleanDocument | QuarantineRecord) -> P
         path = base / rel / f"{src.record}.json"
     require_inside(base, path)
     return path
+
+
+def existing_outputs(clean_root: Path, rel: str) -> set[str]:
+    """Return the records on disk that an input named ``rel`` can have made, relative names.
+
+    Its single record (clean or quarantined) and the numbered records of its container
+    folders: what a run killed before it saved the input's state may have left.
+    """
+    found: set[str] = set()
+    for base, name in ((clean_root, escape_reserved(rel)), (clean_root / QUARANTINE_DIR, rel)):
+        folder, leaf = os.path.split(name)
+        candidates = [base / folder / fit_name(leaf, ".json")]
+        container = base / name
+        if container.is_dir():
+            candidates += [p for p in container.iterdir() if _RECORD_NAME.fullmatch(p.name)]
+        for path in candidates:
+            if path.is_file():
+                found.add(path.relative_to(clean_root).as_posix())
+    return found
 
 
 def escape_reserved(rel: str) -> str:

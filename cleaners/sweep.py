@@ -8,7 +8,8 @@ import re
 import stat
 from pathlib import Path
 
-from cleaners.lock import LOCK_FILE
+from cleaners.lock import lock_path
+from cleaners.storage import is_local
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +25,10 @@ def sweep_temp_files(clean_root: Path) -> int:
     file was rewritten when the lock was taken, so a temp file no newer than it belongs to
     a run that has died. A newer one belongs to a writer still alive and is left alone.
     """
+    if not is_local(clean_root):
+        return 0  # an object store gets whole objects, never temp files (see write_atomic)
     try:
-        taken = (clean_root / LOCK_FILE).stat().st_mtime_ns
+        taken = lock_path(clean_root).stat().st_mtime_ns
     except FileNotFoundError:
         return 0  # no lock file: the caller does not hold the lock, so touch nothing
     removed = 0

@@ -103,3 +103,37 @@ def test_alerts_on_ceilings_and_jumps(tmp_path: Path) -> None:
     ceiling = find_alerts(history, RunFigures("now", 100, 0.02, 0.95), limits)
     assert len(ceiling) == 1 and "chrome share" in ceiling[0]
     assert find_alerts(history, RunFigures("tiny", 2, 1.0, 1.0), limits) == []
+
+
+def test_a_torn_history_line_loses_only_itself(tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    append_history(clean, RunFigures("a", 10, 0.1, 0.2))
+    path = clean / "_state" / "runs.jsonl"
+    path.write_bytes(path.read_bytes() + b'{"label": "torn", "do')  # killed mid-append
+    append_history(clean, RunFigures("b", 12, 0.0, 0.3))
+    assert [run.label for run in load_history(clean)] == ["a", "b"]
+
+
+def test_records_a_killed_run_left_without_state_are_removed(tmp_path: Path) -> None:
+    import json
+
+    from cleaners.output import write_atomic
+
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    text = "\n".join(
+        f"Paragraph {i}: the council agreed the budget on Tuesday night." for i in range(6)
+    )
+    line = json.dumps({"url": "https://news.example.org/a", "text": text})
+    export = raw / "x.jsonl"
+    export.write_text(line + "\n" + line + "\n" + line + "\n", encoding="utf-8")
+    clean_inputs([export], raw, clean, Config())
+    assert sorted(p.name for p in (clean / "x.jsonl").iterdir()) == ["0.json", "1.json", "2.json"]
+    # A later run was killed after writing records but before the state; then the export
+    # shrank to one record. Its own leftovers and the old records both must go.
+    (clean / "_state" / "inputs" / "x.jsonl.json").unlink()
+    write_atomic(clean / "_quarantine" / "x.jsonl" / "1.json", "{}\n")
+    export.write_text(line + "\n", encoding="utf-8")
+    clean_inputs([export], raw, clean, Config())
+    assert sorted(p.name for p in (clean / "x.jsonl").iterdir()) == ["0.json"]
+    assert not list((clean / "_quarantine").rglob("*.json"))
