@@ -74,14 +74,25 @@ def spawn(args: list[str], env: dict[str, str], log: Path, root: Path) -> int:
     return proc.pid
 
 
+def start_server(port: int, home: Path, root: Path = ROOT) -> int:
+    """Start `prefect server start` on 127.0.0.1:port, wait until healthy, return its pid."""
+    env = service_env(port, home, root)
+    server = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
+    pid = spawn([*server, "--port", str(port)], env, home / "run" / "server.log", root)
+    try:
+        wait_healthy(port)
+    except BaseException:
+        terminate(pid)
+        raise
+    return pid
+
+
 def start(port: int, home: Path, root: Path = ROOT) -> None:
     """Start the server, create the pool, deploy prefect.yaml, start the worker."""
     env = service_env(port, home, root)
     run_dir = home / "run"
-    server = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
-    pid = spawn([*server, "--port", str(port)], env, run_dir / "server.log", root)
-    (run_dir / "server.pid").write_text(str(pid))
-    wait_healthy(port)
+    (run_dir / "server.pid").parent.mkdir(parents=True, exist_ok=True)
+    (run_dir / "server.pid").write_text(str(start_server(port, home, root)))
     prefect("work-pool", "create", POOL, "--type", "process", "--overwrite", env=env, root=root)
     prefect("--no-prompt", "deploy", "--all", env=env, root=root)
     if cron := env.get("PAGEWASH_CRON"):
