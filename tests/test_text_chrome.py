@@ -91,3 +91,13 @@ def test_second_copy_of_a_line_is_dropped_as_duplicate() -> None:
 def test_chrome_line_passes_the_quick_test(rule: str, line: str) -> None:
     assert might_be_chrome(line)
     assert might_be_chrome(line.upper())
+
+
+def test_post_control_is_removed_but_does_not_end_the_article() -> None:
+    # "Report" under an embedded post, unlike "Leave a reply", is no comment-section header.
+    article = [p for p in BODY.format(line="").splitlines() if p]
+    result = clean_text(BODY.format(line="Image Copyright @cityhall\nReport"), Config())
+    assert [r.rule for r in result.removed if r.text == "Report"] == ["comments"]
+    assert [p for p in result.paragraphs if p in article] == article
+    header = clean_text(BODY.format(line="Leave a reply"), Config())
+    assert [p for p in header.paragraphs if p in article] == article[:2]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from cleaners.text.lines import TERMINAL_MARKS
-from cleaners.text.measure import CACHE_SIZE, measure_stops, repeat_key
+import numpy as np
 
-_LETTER = re.compile(r"[^\W\d_]")
+from cleaners.text.comments import is_comment_control
+from cleaners.text.measure import Measures, repeat_key
+
 # jusText's thresholds, read on lines instead of HTML blocks.
 STOPWORDS_LOW = 0.20
 STOPWORDS_HIGH = 0.30
@@ -42,44 +42,59 @@ class Unit:
     density: float = 0.0  # share of stop words
 
 
-def score_unit(unit: Unit, stoplist: frozenset[str]) -> None:
-    """Set a unit's prose flag and its weight for the span search."""
-    stops = measure_stops(unit.text, stoplist)
-    if stops.density is not None:
-        unit.density = stops.density
-    if unit.label is not None:
-        unit.weight = -CHROME_COST - 0.5 * min(stops.words, 20.0)
-        if unit.label in BARRIERS:
-            unit.weight -= BARRIER_COST
-        return
-    unit.prose, unit.weight = _score_free(unit.text, stoplist)
+def score_units(units: list[Unit], measures: Measures) -> None:
+    """Set every unit's prose flag, stop-word density and weight for the span search."""
+    n, ends, letter = measures.words, measures.terminal, measures.has_letter
+    density = np.where(
+        measures.has_density, measures.density, np.where(ends, STOPWORDS_HIGH, STOPWORDS_LOW)
+    )
+    long = n >= PROSE_MIN_WORDS
+    rich = long & (density >= STOPWORDS_HIGH)
+    fair = long & (density >= STOPWORDS_LOW) & ends
+    ended = (n >= PROSE_MIN_WORDS * 2) & ends
+    prose = letter & (rich | fair | ended)
+    # Long lines without sentence shape: recipe items, tables, captions.
+    cases = [~letter, rich, fair, ended, n >= LONG_LINE_WORDS]
+    weight = np.select(
+        cases,
+        [-SHORT_COST, np.where(ends, n, 0.7 * n), 0.7 * n, 0.3 * n, 0.2 * n],
+        -SHORT_COST - SHORT_WORD_COST * n,
+    )
+    short = ~np.logical_or.reduce(cases)
+    ruled_cost = -CHROME_COST - 0.5 * np.minimum(n, 20.0)
+    rows = zip(
+        units,
+        prose.tolist(),
+        weight.tolist(),
+        (short & measures.has_digit).tolist(),
+        short.tolist(),
+        ruled_cost.tolist(),
+        measures.density.tolist(),
+        strict=True,
+    )
+    for unit, is_prose, free, numbered, is_short, cost, share in rows:
+        unit.density = share
+        if unit.label is not None:
+            unit.weight = cost - BARRIER_COST if _is_barrier(unit) else cost
+        elif _is_listish(unit.text, numbered, is_short):
+            # Scores, numbered items, "Name (1-0): ..." rows: short, but not menu-shaped.
+            unit.weight = -LIST_COST
+        else:
+            unit.prose, unit.weight = is_prose, free
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _score_free(text: str, stoplist: frozenset[str]) -> tuple[bool, float]:
-    """Return the prose flag and weight of a unit that no rule removed."""
-    stops = measure_stops(text, stoplist)
-    n = stops.words
-    if not _LETTER.search(text):
-        return False, -SHORT_COST
-    ends = text[-1] in TERMINAL_MARKS
-    if stops.density is not None:
-        density = stops.density
-    else:
-        density = STOPWORDS_HIGH if ends else STOPWORDS_LOW
-    if n >= PROSE_MIN_WORDS and density >= STOPWORDS_HIGH:
-        return True, n if ends else 0.7 * n
-    if n >= PROSE_MIN_WORDS and density >= STOPWORDS_LOW and ends:
-        return True, 0.7 * n
-    if n >= PROSE_MIN_WORDS * 2 and ends:
-        return True, 0.3 * n
-    if n >= LONG_LINE_WORDS:
-        # Long lines without sentence shape: recipe items, tables, captions.
-        return False, 0.2 * n
-    if _LISTISH.search(text):
-        # Scores, numbered items, "Name (1-0): ..." rows: short, but not menu-shaped.
-        return False, -LIST_COST
-    return False, -SHORT_COST - SHORT_WORD_COST * n
+def _is_barrier(unit: Unit) -> bool:
+    """Tell whether a removed line closes the article: a comment or related-block header."""
+    if unit.label not in BARRIERS:
+        return False
+    return unit.label != "comments" or not is_comment_control(unit.text)
+
+
+def _is_listish(text: str, numbered: bool, short: bool) -> bool:
+    """Tell whether a short line is a list row; without a digit, ':' or '(' it cannot be."""
+    if not short or not (numbered or ":" in text or "(" in text):
+        return False
+    return _LISTISH.search(text) is not None
 
 
 def find_span(units: list[Unit]) -> tuple[int, int]:

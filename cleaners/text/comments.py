@@ -18,6 +18,11 @@ COMMENT_LINE = re.compile(
     r"|tinggalkan komentar|komentar)$"
     r"|^(you must be logged in|sign in or create|log in to comment|login to comment)\b"
 )
+# Controls repeated on every comment or embedded post ("Reply", "Report" under a quoted
+# tweet): chrome, but unlike a section header they do not mean the article has ended.
+COMMENT_CONTROL = re.compile(
+    r"^(report|report abuse|reply|replies|reply to this comment|cancel reply)$"
+)
 # A comment header: "Milan Griffes on September 12, 2018 at 4:47 pm said:".
 COMMENT_HEADER = re.compile(r"^.{1,80}\b(said|says|wrote|writes|disse|schrieb|scrive|написал)\s*:$")
 MAX_HEADER_WORDS = 16
@@ -28,3 +33,8 @@ def match_comments(text: str) -> bool:
     if COMMENT_LINE.match(line_key(text)):
         return True
     return len(text.split()) <= MAX_HEADER_WORDS and bool(COMMENT_HEADER.match(text.casefold()))
+
+
+def is_comment_control(text: str) -> bool:
+    """Tell whether a line is a per-comment or per-post control, not a section header."""
+    return bool(COMMENT_CONTROL.match(line_key(text)))

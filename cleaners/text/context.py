@@ -23,15 +23,19 @@ CONTEXT_NAMES: tuple[str, ...] = (
 
 
 def window_means(values: np.ndarray, reach: int) -> np.ndarray:
-    """Return the mean of each value's neighbours within ``reach``, itself excluded."""
+    """Return the mean of each value's neighbours within ``reach``, itself excluded.
+
+    ``values`` may also be a matrix: each column is one series.
+    """
     n = len(values)
-    prefix = np.concatenate(([0.0], np.cumsum(values)))
+    prefix = np.zeros((n + 1, *values.shape[1:]))
+    np.cumsum(values, axis=0, out=prefix[1:])
     idx = np.arange(n)
     lo = np.maximum(idx - reach, 0)
     hi = np.minimum(idx + reach + 1, n)
-    count = hi - lo - 1
+    count = (hi - lo - 1).reshape(-1, *([1] * (values.ndim - 1)))
     sums = prefix[hi] - prefix[lo] - values
-    return np.divide(sums, count, out=np.zeros(n), where=count > 0)
+    return np.divide(sums, count, out=np.zeros(sums.shape), where=count > 0)
 
 
 def cumulative_shares(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

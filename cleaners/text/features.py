@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 import numpy as np
 
 from cleaners.text.classify import Unit
 from cleaners.text.context import cumulative_shares, shifted, window_means
-from cleaners.text.measure import STAT_NAMES, repeat_key, text_stats
+from cleaners.text.measure import STAT_NAMES, Measures, repeat_keys
 
 # How far the neighbour windows reach, in units: a teaser card is 2-4 units long, a
 # comment thread or recipe block a few dozen.
@@ -81,17 +80,24 @@ META_LABELS = frozenset({"title", "dateline", "byline"})
 
 
 def unit_features(
-    units: list[Unit], span: tuple[int, int], doc_freq: Callable[[str], int] | None
+    units: list[Unit],
+    measures: Measures,
+    span: tuple[int, int],
+    doc_freqs: np.ndarray,
 ) -> np.ndarray:
     """Return one feature row per unit, in FEATURE_NAMES order."""
     n = len(units)
     if not n:
         return np.zeros((0, len(FEATURE_NAMES)))
     start, end = span
-    cols = _unit_columns(units, doc_freq)
+    cols = _unit_columns(units, measures, doc_freqs)
     prose, ruled, keep, words = cols["prose"], cols["ruled"], cols["keep"], cols["words"]
     titled, dated, df, meta_gap = cols["titled"], cols["dated"], cols["df"], cols["meta_gap"]
-    far_prose = window_means(prose, FAR)
+    terminal = cols["terminal"]
+    # All neighbour windows of one reach in one pass.
+    near = window_means(np.column_stack((prose, ruled, keep, titled, terminal, words, dated)), NEAR)
+    far = window_means(np.column_stack((prose, ruled, keep, dated)), FAR)
+    far_prose = far[:, 0]
     before, after = cumulative_shares(prose)
     idx = np.arange(n)
     gap = np.maximum(np.maximum(start - idx, idx - end + 1), 0)
@@ -105,7 +111,7 @@ def unit_features(
             np.tanh(cols["weight"] / 10.0),
             np.log1p(cols["n_words"]),
             np.log1p(cols["chars"]) / 5.0,
-            cols["terminal"],
+            terminal,
             cols["density"],
             keep,
             np.log1p(gap) / 3.0,
@@ -124,19 +130,19 @@ def unit_features(
             shifted(prose, -1, 0.0),
             shifted(words, 1, 0.0),
             shifted(words, -1, 0.0),
-            window_means(prose, NEAR),
+            near[:, 0],
             far_prose,
-            window_means(ruled, NEAR),
-            window_means(ruled, FAR),
-            window_means(keep, NEAR),
-            window_means(keep, FAR),
+            near[:, 1],
+            far[:, 1],
+            near[:, 2],
+            far[:, 2],
             before,
             after,
-            _after_block_rule(units),
-            _short_runs(units),
-            window_means(titled, NEAR),
-            window_means(cols["terminal"], NEAR),
-            window_means(words, NEAR),
+            cols["after_block"],
+            cols["short_run"],
+            near[:, 3],
+            near[:, 4],
+            near[:, 5],
             cols["repeats"],
             shifted(ruled, 1, 1.0),
             shifted(ruled, -1, 1.0),
@@ -147,21 +153,20 @@ def unit_features(
             has_df * short,
             titled * short,
             ((meta_gap >= 0) & (meta_gap <= FAR)) * short,
-            window_means(dated, NEAR),
-            window_means(dated, FAR),
+            near[:, 6],
+            far[:, 3],
             _stamps_before(dated, meta_gap),
         )
     )
 
 
 def _unit_columns(
-    units: list[Unit], doc_freq: Callable[[str], int] | None
+    units: list[Unit], measures: Measures, doc_freqs: np.ndarray
 ) -> dict[str, np.ndarray]:
-    """Measure every unit once; return the per-unit measurements as columns."""
+    """Return the per-unit measurements and labels as columns."""
     n = len(units)
-    texts = [u.text for u in units]
     labels = [u.label for u in units]
-    stats = np.array([text_stats(t) for t in texts], dtype=float).reshape(n, len(STAT_NAMES))
+    raw_prose = np.array([u.prose for u in units], dtype=bool)
     soft = np.array([lab is None or lab in SOFT_LABELS for lab in labels], dtype=bool)
     lines = np.array([u.line for u in units])
     glued = np.zeros(n)
@@ -170,64 +175,48 @@ def _unit_columns(
     meta = np.array([lab in META_LABELS for lab in labels], dtype=bool)
     meta[0] = False
     last_meta = np.maximum.accumulate(np.where(meta, idx, -1))
-    keys = [repeat_key(t) for t in texts]
+    keys = repeat_keys([u.text for u in units])
     seen = Counter(keys)
+    block = np.array([lab in BLOCK_RULES for lab in labels], dtype=bool)
     cols = {
-        "prose": (np.array([u.prose for u in units], dtype=bool) & soft).astype(float),
+        "prose": (raw_prose & soft).astype(float),
         "ruled": (~soft).astype(float),
         "keep": np.array([lab is None for lab in labels], dtype=float),
         "density": np.array([u.density for u in units], dtype=float),
         "weight": np.array([u.weight for u in units], dtype=float),
-        "df": np.array([doc_freq(t) for t in texts] if doc_freq else np.zeros(n), dtype=float),
+        "df": doc_freqs,
         "glued": glued,
         "blank": np.array([u.blank_before for u in units], dtype=float),
         "repeats": np.array([min(seen[k] - 1, 3) / 3.0 for k in keys], dtype=float),
         "meta_gap": np.where(last_meta >= 0, idx - last_meta, -1).astype(float),
+        "after_block": _after_block_rule(block, raw_prose & soft),
+        "short_run": _short_runs(raw_prose),
     }
-    cols.update({name: stats[:, j] for j, name in enumerate(STAT_NAMES)})
+    cols.update({name: measures.stats[:, j] for j, name in enumerate(STAT_NAMES)})
     return cols
 
 
 def _stamps_before(dated: np.ndarray, meta_gap: np.ndarray) -> np.ndarray:
     """Count the time-stamp lines seen since the article head, scaled to 0-1."""
-    out, count = [], 0.0
-    for d, gap in zip(dated.tolist(), meta_gap.tolist(), strict=True):
-        if gap == 0:
-            count = 0.0
-        out.append(min(count, MAX_STAMPS) / MAX_STAMPS)
-        count += d
-    return np.array(out)
+    idx = np.arange(len(dated))
+    seen = np.zeros(len(dated) + 1)
+    np.cumsum(dated, out=seen[1:])
+    # The count starts again at every article-head line (gap 0), itself not counted.
+    head = np.where(meta_gap >= 0, idx - meta_gap, 0).astype(np.intp)
+    return np.minimum(seen[idx] - seen[head], MAX_STAMPS) / MAX_STAMPS
 
 
-def _is_soft(unit: Unit) -> bool:
-    """Tell whether a unit is kept or only softly dropped by the heuristic pass."""
-    return unit.label is None or unit.label in SOFT_LABELS
-
-
-def _after_block_rule(units: list[Unit]) -> np.ndarray:
+def _after_block_rule(block: np.ndarray, prose: np.ndarray) -> np.ndarray:
     """Mark units that come after a block-opening chrome line with no prose in between."""
-    out, active = [], 0.0
-    for unit in units:
-        if unit.label in BLOCK_RULES:
-            active = 1.0
-        elif unit.prose and _is_soft(unit):
-            active = 0.0
-        out.append(active)
-    return np.array(out)
+    idx = np.arange(len(block))
+    last = np.maximum.accumulate(np.where(block | prose, idx, -1))
+    return np.where(last >= 0, block[np.maximum(last, 0)], False).astype(float)
 
 
-def _short_runs(units: list[Unit]) -> np.ndarray:
+def _short_runs(prose: np.ndarray) -> np.ndarray:
     """Return the length of the run of non-prose units each unit sits in, scaled to 0-1."""
-    out = [0.0] * len(units)
-    i = 0
-    while i < len(units):
-        if units[i].prose:
-            i += 1
-            continue
-        j = i
-        while j < len(units) and not units[j].prose:
-            j += 1
-        for k in range(i, j):
-            out[k] = min(j - i, 30) / 30.0
-        i = j
-    return np.array(out)
+    edges = np.diff(np.concatenate(([0], (~prose).astype(np.int8), [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    out = np.zeros(len(prose))
+    out[~prose] = np.repeat(np.minimum(ends - starts, 30) / 30.0, ends - starts)
+    return out

@@ -18,6 +18,7 @@ class Line:
     text: str
     blank_before: bool
     pieces: int = 1  # how many source lines were glued into this one
+    first: int = 0  # the index of its first source line
 
 
 def split_lines(text: str) -> list[Line]:
@@ -29,7 +30,7 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             blank = True
             continue
-        lines.append(Line(stripped, blank))
+        lines.append(Line(stripped, blank, 1, len(lines)))
         blank = False
     return lines
 
@@ -41,9 +42,13 @@ def merge_fragments(lines: list[Line], stoplist: frozenset[str]) -> list[Line]:
         if merged and not line.blank_before and _continues(merged[-1], line.text, stoplist):
             prev = merged[-1]
             sep = "" if line.text[0] in CONTINUATION_START else " "
-            merged[-1] = Line(prev.text + sep + line.text, prev.blank_before, prev.pieces + 1)
+            merged[-1] = Line(
+                prev.text + sep + line.text, prev.blank_before, prev.pieces + 1, prev.first
+            )
+        elif line.pieces == 1:
+            merged.append(line)
         else:
-            merged.append(Line(line.text, line.blank_before))
+            merged.append(Line(line.text, line.blank_before, 1, line.first))
     return merged
 
 

@@ -69,6 +69,7 @@ LINE_WORDS = LIGATURES | SOCIAL_WORDS | NAV_WORDS | NAV_PHRASES
 # Related prefixes and comment headers need a colon, credits one of ":/|©",
 # breadcrumbs a separator; none of them is longer than this many words.
 LINE_MARKS = ":/|>›»"
+_LINE_MARK = re.compile(f"[{re.escape(LINE_MARKS)}]")
 MAX_MARKED_WORDS = 25
 # The literal cores of COOKIE_CUE, AGENCY_CREDIT, COPYRIGHT and ICON_WORD (as literals
 # the search is four times faster); no banner or notice is longer than 70 words.
@@ -97,12 +98,14 @@ def might_be_chrome(text: str) -> bool:
     if key in LINE_WORDS or LINE_STARTS.match(key):
         return True
     words = count_words(text)
-    if words <= MAX_MARKED_WORDS and any(mark in text for mark in LINE_MARKS):
+    if words <= MAX_MARKED_WORDS and _LINE_MARK.search(text):
         return True
     if words > MAX_CUED_WORDS:
         return "icon" in key or "ıcon" in key
     if LINE_CUES.search(key):
         return True
+    if words > MAX_SHARE_WORDS:
+        return False
     # A share bar of network names ("Facebook Twitter Email").
     first = key.replace(",", " ").split(None, 1)
-    return words <= MAX_SHARE_WORDS and bool(first) and first[0] in SOCIAL_WORDS
+    return bool(first) and first[0] in SOCIAL_WORDS

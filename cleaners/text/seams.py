@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from itertools import pairwise
 
 # lxml dumps fuse neighbouring nodes: "Get short URLA cyclist", "... youSubscribe",
@@ -12,9 +11,18 @@ SENTENCE_END = ".!?…”»"
 MIN_PIECE = 2
 # Never cut inside URLs, e-mail addresses, handles or file names ("amzn.to/2iJFhRj").
 LINK_MARKS = ("/", "@", "_", "=", "www.", "http")
-# Cheap pre-check: a capital letter glued to the character before it.
-GLUE_HINT = re.compile(r"[^\s\W_A-Z][A-ZА-ЯЁ]|[.!?…”»][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]{2}")
-# In ASCII text these are the only capitals, so only they need a look.
+# Cheap pre-check: a capital letter glued to the character before it. The capital comes
+# first in the pattern, so the regex engine skips ahead to capitals.
+GLUE_HINT = re.compile(
+    r"[A-ZА-ЯЁ](?:(?<=[^\s\W_A-Z][A-ZА-ЯЁ])|(?<=[.!?…”»][A-ZА-ЯЁ])|(?=[A-ZА-ЯЁ][a-zа-яё]{2}))"
+)
+# Every character for which str.isupper() holds matches this (and so do others, which
+# find_seams checks): letters other than common lowercase and unspaced-script ones, and
+# the circled or squared capitals, which are symbols.
+UPPER_CANDIDATE = re.compile(
+    r"[^\W\d_a-zß-öø-ÿα-ωа-яё\u3040-\u9fff\uac00-\ud7af]|[\u24b6-\u24cf\U0001f130-\U0001f189]"
+)
+# In ASCII text these are the only capitals.
 _ASCII_CAPITAL = re.compile(r"[A-Z]")
 
 
@@ -24,11 +32,9 @@ def find_seams(text: str) -> list[int]:
         return []
     seams: list[int] = []
     n = len(text)
-    if text.isascii():
-        candidates: Iterable[int] = (m.start() for m in _ASCII_CAPITAL.finditer(text, 1, n - 1))
-    else:
-        candidates = range(1, n - 1)
-    for i in candidates:
+    capital = _ASCII_CAPITAL if text.isascii() else UPPER_CANDIDATE
+    for match in capital.finditer(text, 1, n - 1):
+        i = match.start()
         cur = text[i]
         if not cur.isupper():
             continue

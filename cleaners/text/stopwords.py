@@ -1,10 +1,11 @@
-"""Small per-language stop-word lists and the stop-word density of a line."""
+"""Small per-language stop-word lists; a dump's words, its stop list and stop-word counts."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+
+import numpy as np
 
 from cleaners.text.lines import split_words
 
@@ -88,37 +89,40 @@ _LANGS_OF: dict[str, list[str]] = {}
 for _lang, _words in STOPWORDS.items():
     for _word in _words:
         _LANGS_OF.setdefault(_word, []).append(_lang)
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# Scripts written without spaces between words: line length is measured in characters.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A word: letters, with one inner apostrophe ("don't", "l’homme").
+WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+# Words of many lines in one pass; the line break comes out as its own token.
+_WORD_OR_BREAK = re.compile(f"{WORD_PATTERN}|\n")
 
 
-def find_words(text: str) -> list[str]:
-    """Return the casefolded words of a text."""
+def read_words(lines: list[str]) -> list[str]:
+    """Return the casefolded words of the lines, in order, with a "\\n" token between lines."""
+    found = _WORD_OR_BREAK.findall("\n".join(lines))
     # Casefolding the joined words at once is the same as word by word, and cheaper.
-    return " ".join(_WORD.findall(text)).casefold().split()
+    return " ".join(found).casefold().split(" ") if found else []
 
 
-def detect_stoplist(lines: Iterable[str]) -> frozenset[str]:
-    """Pick the stop-word list with the most hits over a document's lines."""
+def pick_stoplist(words: list[str]) -> frozenset[str]:
+    """Pick the stop-word list with the most hits among a document's words."""
     counts = dict.fromkeys(STOPWORDS, 0)
-    # Words never span a line break, so the lines are read as one text.
-    for word, hits in Counter(find_words("\n".join(lines))).items():
-        for lang in _LANGS_OF.get(word, ()):
-            counts[lang] += hits
+    tally = Counter(words)
+    for word in tally.keys() & _LANGS_OF.keys():
+        for lang in _LANGS_OF[word]:
+            counts[lang] += tally[word]
     best = max(counts, key=lambda lang: counts[lang])
     return STOPWORDS[best] if counts[best] >= 5 else frozenset()
 
 
-def cjk_share(text: str) -> float:
-    """Return the share of a text's characters that are CJK or Hangul."""
-    if not text or text.isascii():
-        return 0.0
-    return len(_CJK.findall(text)) / len(text)
-
-
-def stopword_density(words: list[str], stoplist: frozenset[str]) -> float:
-    """Return the share of words that are stop words."""
+def count_stops(
+    words: list[str], stoplist: frozenset[str], n_lines: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return each line's number of words and of stop words, given read_words output."""
     if not words:
-        return 0.0
-    return sum(map(stoplist.__contains__, words)) / len(words)
+        return np.zeros(n_lines, dtype=np.int64), np.zeros(n_lines, dtype=np.int64)
+    breaks = np.array([w == "\n" for w in words], dtype=bool)
+    line_of = np.cumsum(breaks)
+    stops = np.array([w in stoplist for w in words], dtype=bool)
+    return (
+        np.bincount(line_of[~breaks], minlength=n_lines),
+        np.bincount(line_of[stops], minlength=n_lines),
+    )

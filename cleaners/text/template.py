@@ -27,6 +27,16 @@ _ASCII_TABLE = {
 }
 
 
+# The same for many ASCII lines joined by "\n": whitespace becomes a space too, then
+# runs of spaces one space, and no line starts or ends with one.
+_BYTE_TABLE = bytes(
+    ord("\n") if c == ord("\n") else ord(" ") if chr(c).isspace() else ord(_ASCII_TABLE[c])
+    for c in range(128)
+) + bytes(range(128, 256))
+_SPACE_RUN = re.compile(b"  +")
+_EDGE_SPACE = re.compile(b" \n ?|\n ")
+
+
 @lru_cache(maxsize=65536)
 def normalize_line(line: str) -> str:
     """Normalise a line CCNet-style: strip, casefold, digits to 0, no punctuation."""
@@ -38,9 +48,32 @@ def normalize_line(line: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def normalize_lines(lines: list[str]) -> list[str]:
+    """Normalise many lines (none holding a line break) exactly as normalize_line does.
+
+    The ASCII lines, most of any dump, go through byte-level passes over their joined
+    text; the others one by one.
+    """
+    keys = [""] * len(lines)
+    plain = [i for i, line in enumerate(lines) if line.isascii()]
+    if plain:
+        data = "\n".join([lines[i] for i in plain]).encode("ascii").lower()
+        data = _SPACE_RUN.sub(b" ", data.translate(_BYTE_TABLE))
+        joined = _EDGE_SPACE.sub(b"\n", data).strip(b" ").decode("ascii")
+        for i, key in zip(plain, joined.split("\n"), strict=True):
+            keys[i] = key
+    if len(plain) < len(lines):
+        for i, line in enumerate(lines):
+            if not line.isascii():
+                keys[i] = normalize_line(line)
+    return keys
+
+
 def line_keys(text: str) -> set[str]:
     """Return the distinct non-empty normalised lines of a text."""
-    return {key for line in text.splitlines() if (key := normalize_line(line))}
+    keys = set(normalize_lines(text.splitlines()))
+    keys.discard("")
+    return keys
 
 
 class LineProfile:
@@ -122,17 +155,24 @@ class TemplateCheck:
 
     def __call__(self, line: str) -> bool:
         """Tell whether a line is template for the group."""
-        key = normalize_line(line)
+        return self.judge(line, normalize_line(line))
+
+    def doc_freq(self, line: str) -> int:
+        """Return in how many documents of the group the line occurs."""
+        return self._counts.get(normalize_line(line), 0)
+
+    def count(self, key: str) -> int:
+        """Return in how many documents of the group a normalised line occurs."""
+        return self._counts.get(key, 0)
+
+    def judge(self, line: str, key: str) -> bool:
+        """Tell whether a line, given its normalize_line key, is template for the group."""
         if not key:
             return False
         df = self._counts.get(key, 0)
         if df < self._threshold:
             return False
         return not (df <= PROTECT_MAX_DF and _is_protected(line))
-
-    def doc_freq(self, line: str) -> int:
-        """Return in how many documents of the group the line occurs."""
-        return self._counts.get(normalize_line(line), 0)
 
 
 def _is_protected(line: str) -> bool:
