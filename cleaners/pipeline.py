@@ -143,7 +143,8 @@ def build_document(
         tags=meta.tags,
         text=text,
         word_count=words,
-        removed=[RemovedItem(rule=r.rule, text=r.text) for r in ex.removed],
+        # Built without validation: rule and text are plain strings from our own Removals.
+        removed=[RemovedItem.model_construct(rule=r.rule, text=r.text) for r in ex.removed],
         cleaner=cleaner_info(config),
     )
 
