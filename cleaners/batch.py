@@ -32,13 +32,17 @@ def survey_inputs(paths: Iterable[Path], raw_root: Path) -> list[DocLines]:
     """Return the normalised lines of every text document in these inputs, for the profile."""
     found: list[DocLines] = []
     for path in paths:
-        # Pages and WARC captures are HTML: they hold no text documents to learn from.
-        if detect_format(path) not in TEXT_FORMATS:
+        if not may_hold_text(path):
             continue
         for item in iter_input(path, raw_root):
             if isinstance(item, RawDoc) and item.kind == "text":
                 found.append((site_group(item), profile_key(item), sorted(line_keys(item.content))))
     return found
+
+
+def may_hold_text(path: Path) -> bool:
+    """Tell whether an input can hold plain-text documents (pages and WARCs are HTML)."""
+    return detect_format(path) in TEXT_FORMATS
 
 
 def add_survey(profile: LineProfile, survey: Iterable[DocLines]) -> LineProfile:

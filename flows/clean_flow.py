@@ -17,6 +17,7 @@ from cleaners.batch import (
     add_survey,
     clean_inputs,
     load_profile,
+    may_hold_text,
     save_profile,
     survey_inputs,
 )
@@ -214,11 +215,18 @@ def clean_selected(
 def learn_templates(
     runner: TaskRunner, batches: list[list[str]], raw_dir: str, clean_root: Path
 ) -> None:
-    """Survey the batches in parallel and add what they find to the persisted profile."""
+    """Survey the batches in parallel and add what they find to the persisted profile.
+
+    Only batches that can hold text documents are surveyed: pages and WARC captures have
+    nothing to learn from, and a task costs a process-pool round trip.
+    """
+    if not any(may_hold_text(Path(p)) for batch in batches for p in batch):
+        return
     profile = load_profile(clean_root)
     futures = [
         runner.submit(survey_batch, {"batch_no": i, "paths": b, "raw_dir": raw_dir})
         for i, b in enumerate(batches)
+        if any(may_hold_text(Path(p)) for p in b)
     ]
     for future in futures:
         add_survey(profile, future.result())
