@@ -8,7 +8,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
-.PHONY: run test test-fast lint bench bench-scale install clean-outputs schema serve stop
+.PHONY: run test test-fast fuzz lint bench bench-scale install clean-outputs schema serve stop
 
 install: $(STAMP)
 
@@ -32,6 +32,10 @@ test: lint
 # The unit tests only: no Prefect server, no browser.
 test-fast: lint
 	$(BIN)/python -m pytest -q -m "not slow"
+
+# The cleaners' property tests with fifty times the examples (HYPOTHESIS_PROFILE=fuzz); not in `make test`.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
 # A Prefect server on 127.0.0.1:$(PORT) with its UI, the deployments of prefect.yaml, and a worker.
 PORT ?= 4200

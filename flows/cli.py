@@ -91,7 +91,9 @@ def run_clean(args: argparse.Namespace) -> int:
     from prefect import tags
 
     from flows.clean_flow import clean_pages
+    from flows.preflight import require_api
 
+    require_api()  # a configured server that is down: say so now, not after Prefect's retries
     with tags("manual"):
         state = run_flow(clean_pages, args)
     print(f"{state.name}: {state.message or ''}")

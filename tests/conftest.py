@@ -47,3 +47,20 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     QueueService.drain_all(timeout=30)
     for server in list(server_module.SubprocessASGIServer._instances.values()):
         server.stop()
+
+
+# Property tests (tests/test_properties.py) scale their budgets by the loaded profile's
+# max_examples: Hypothesis' default gives the quick run, HYPOTHESIS_PROFILE=fuzz (make fuzz)
+# fifty times more. Failing examples are kept out of the work tree, under .pytest_cache.
+def _load_hypothesis_profile() -> None:
+    """Register the pagewash Hypothesis profiles and load the one HYPOTHESIS_PROFILE names."""
+    from hypothesis import settings
+    from hypothesis.database import DirectoryBasedExampleDatabase
+
+    database = DirectoryBasedExampleDatabase(str(ROOT / ".pytest_cache" / "hypothesis"))
+    settings.register_profile("pagewash", database=database)
+    settings.register_profile("fuzz", parent=settings.get_profile("pagewash"), max_examples=5_000)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "pagewash"))
+
+
+_load_hypothesis_profile()
