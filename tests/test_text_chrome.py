@@ -25,6 +25,8 @@ MUST_GO = [
     ("ad", "Advertisement"),
     ("cookie", "This website uses cookies. Read our Privacy policy to find out more. Accept"),
     ("cookie", "Privacy Policy"),
+    ("cookie", "We use cookies to improve your experience."),
+    ("cookie", "Manage consent preferences"),
     ("subscribe", "Subscribe to our newsletter to get the stories others won't tell you"),
     ("subscribe", "Add to home screen"),
     ("photo_credit", "© Reuters / David Mercado"),
@@ -44,6 +46,7 @@ MUST_STAY = [
     "Two cups of flour",
     "The company said it would share more details about the plan next week.",
     "Readers can find more on the study in the journal Nature.",
+    "The patient did not give her consent to the operation, the hospital said on Monday.",
 ]
 
 

@@ -35,4 +35,9 @@ def match_cookie(text: str) -> bool:
         return True
     if count_words(text) > MAX_BANNER_WORDS:
         return False
-    return bool(COOKIE_CUE.search(key)) and bool(COOKIE_CONTEXT.search(key))
+    cues = set(COOKIE_CUE.findall(key))
+    if len(cues) > 1:
+        return True
+    # One cue needs a context word of its own: "consent" alone is also plain prose ("she
+    # did not give her consent to the operation").
+    return bool(cues) and bool(COOKIE_CONTEXT.search(COOKIE_CUE.sub(" ", key)))
