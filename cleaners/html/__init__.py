@@ -6,6 +6,7 @@ import logging
 
 from cleaners.config import Config
 from cleaners.html.choose import choose_paragraphs
+from cleaners.html.extract import drop_head
 from cleaners.html.parse import parse_html
 from cleaners.html.postclean import drop_chrome_paragraphs
 from cleaners.html.preclean import preclean_tree
@@ -22,6 +23,8 @@ def extract_html(html: str, url: str | None, config: Config) -> Extraction:
         return Extraction(paragraphs=[], metadata=Metadata(url=url))
     metadata = extract_metadata(tree, url, html)
     removed = preclean_tree(tree)
+    if config.html_favor_precision:
+        drop_head(tree)
     paragraphs, source = choose_paragraphs(tree, config.html_favor_precision)
     logger.debug("main text from %s", source)
     paragraphs, dropped = drop_chrome_paragraphs(paragraphs, metadata.title)

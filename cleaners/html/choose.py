@@ -62,32 +62,39 @@ def longer_than(n_words: int) -> float:
 
 def choose_paragraphs(tree: HtmlElement, favor_precision: bool) -> tuple[list[str], str]:
     """Return the best main text for the page and the name of the source chosen."""
-    paragraphs, source = choose_quick(extract_paragraphs(tree, favor_precision), tree)
-    if count_words(paragraphs) >= TINY_WORDS:
+    primary = extract_paragraphs(tree, favor_precision)
+    paragraphs, source, n_words = choose_quick(primary, count_words(primary), tree)
+    if n_words >= TINY_WORDS:
         return paragraphs, source
     # Pages whose story sits in unusual markup (Indian and Italian news pages): trafilatura's
     # full cascade, with its own fallbacks and baseline, still finds it.
     full = extract_paragraphs(tree, favor_precision, fast=False)
-    if count_words(full) > count_words(paragraphs):
+    if count_words(full) > n_words:
         return full, "trafilatura-full"
     return paragraphs, source
 
 
-def choose_quick(primary: list[str], tree: HtmlElement) -> tuple[list[str], str]:
-    """Pick between trafilatura's fast pass, the article element and readability."""
+def choose_quick(
+    primary: list[str], n_primary: int, tree: HtmlElement
+) -> tuple[list[str], str, int]:
+    """Pick between trafilatura's fast pass, the article element and readability.
+
+    Return the text chosen, its source and its number of words.
+    """
     article = article_paragraphs(tree)
-    n_primary, n_article = count_words(primary), count_words(article)
+    n_article = count_words(article)
     if n_primary >= SHORT_WORDS and n_article <= longer_than(n_primary):
-        return primary, "trafilatura"
+        return primary, "trafilatura", n_primary
     mine, theirs = shingles(primary), shingles(article)
     if confirms(mine, theirs, n_primary, n_article):
-        return primary, "trafilatura"  # a short story the page's own article element confirms
+        # a short story the page's own article element confirms
+        return primary, "trafilatura", n_primary
     readable = readability_paragraphs(tree)
     seen = {"readability": shingles(readable), "article": theirs}
     sizes = {"readability": count_words(readable), "article": n_article}
     texts = {"readability": readable, "article": article}
     if confirms(mine, seen["readability"], n_primary, sizes["readability"]):
-        return primary, "trafilatura"
+        return primary, "trafilatura", n_primary
     for name, other in (("readability", "article"), ("article", "readability")):
         size = sizes[name]
         if size <= longer_than(n_primary):
@@ -95,12 +102,12 @@ def choose_quick(primary: list[str], tree: HtmlElement) -> tuple[list[str], str]
         if n_primary == 0 or contained_share(mine, seen[name]) >= CONTAINS_SHARE:
             if name == "article" and sizes["readability"] and not agree(seen, name, other):
                 continue
-            return texts[name], name
+            return texts[name], name, size
         if size > FAR_LONGER_RATIO * n_primary + LONGER_SLACK and (
             agree(seen, name, other) or (n_primary < TINY_WORDS and not seen[other])
         ):
-            return texts[name], name
-    return primary, "trafilatura"
+            return texts[name], name, size
+    return primary, "trafilatura", n_primary
 
 
 def confirms(mine: Counter[str], theirs: Counter[str], n_mine: int, n_theirs: int) -> bool:

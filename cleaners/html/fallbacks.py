@@ -19,25 +19,38 @@ BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"
 _IS_BLOCK = " or ".join(f"self::{tag}" for tag in BLOCK_TAGS)
 INNERMOST_BLOCKS = XPath(f"descendant-or-self::*[{_IS_BLOCK}][not(descendant::*[{_IS_BLOCK}])]")
 # Elements that publishers use to mark the story itself (schema.org microdata, HTML5).
-ARTICLE_XPATH = '//article | //*[@itemprop="articleBody"]'
+ARTICLES = XPath('//article | //*[@itemprop="articleBody"]')
+# An element's text length, counted in C without building the text.
+TEXT_LENGTH = XPath("string-length()")
+# Script and style bodies are code, never article text, yet text_content() includes them
+# (an ad slot's <script> inside a <p> or <td> of the story).
+CODE_TAGS = ("script", "style")
+TEXT_OUTSIDE_CODE = XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
 
 
 def read_blocks(root: HtmlElement) -> list[str]:
     """Return the text of the innermost block elements under root, in document order."""
     paragraphs = []
     for el in INNERMOST_BLOCKS(root):
-        text = " ".join(el.text_content().split())
+        text = " ".join(block_text(el).split())
         if text:
             paragraphs.append(text)
     return paragraphs
 
 
+def block_text(el: HtmlElement) -> str:
+    """Return an element's text content without the bodies of scripts and styles in it."""
+    if next(el.iter(*CODE_TAGS), None) is None:
+        return str(el.text_content())
+    return "".join(TEXT_OUTSIDE_CODE(el))
+
+
 def article_paragraphs(tree: HtmlElement) -> list[str]:
     """Return the paragraphs of the page's largest article element, if it has one."""
-    candidates = tree.xpath(ARTICLE_XPATH)
+    candidates = ARTICLES(tree)
     if not candidates:
         return []
-    best = max(candidates, key=lambda el: len(el.text_content()))
+    best = candidates[0] if len(candidates) == 1 else max(candidates, key=TEXT_LENGTH)
     return read_blocks(best)
 
 

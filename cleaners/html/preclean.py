@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -14,8 +14,12 @@ from cleaners.records import Removal
 
 logger = logging.getLogger(__name__)
 
-# Splits class/id values into tokens: separators and camelCase humps ("shareBar" -> share, bar).
-TOKEN_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
+# The tokens of a class/id word: its runs of lower-case letters and digits, and all of
+# them joined ("social-share_bar" -> social, share, bar, socialsharebar). Upper-case
+# letters separate tokens and are dropped with them ("shareBar" -> share, ar, sharear).
+TOKEN = re.compile(r"[a-z0-9]+")
+# What joining a word's tokens removes; whitespace stays, to keep the words apart.
+BETWEEN_TOKENS = re.compile(r"[^a-z0-9\s]+")
 # A removed element's text is kept in the log up to this length.
 LOG_CHARS = 200
 # Elements with more non-link text than this and few links are article text whatever
@@ -31,12 +35,11 @@ LIST_LINK_DENSITY = 0.6
 PAGE_SHARE = 0.5
 
 
-def split_tokens(value: str) -> list[str]:
-    """Split a class or id attribute into lower-case tokens."""
-    parts = TOKEN_SPLIT.split(value)
-    tokens = [p.lower() for p in parts if p]
-    if len(tokens) > 1:
-        tokens.append("".join(tokens))
+def split_tokens(raw: str) -> list[str]:
+    """Return the tokens of every word of a class/id string (with repeats)."""
+    tokens: list[str] = TOKEN.findall(raw)
+    # A one-token word joins to that token again, which changes no match.
+    tokens += BETWEEN_TOKENS.sub("", raw).split()
     return tokens
 
 
@@ -59,71 +62,108 @@ PREFIX_RULE = re.compile(
 NO_RULE = len(sel.TOKEN_RULES)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 15)
 def match_attribute_value(raw: str) -> str | None:
     """Return the chrome rule named by a class/id string; cached, as templates repeat them.
 
     Of the rules that any token names (exactly, or as a prefix for prefix rules), the
     one listed first in selectors.TOKEN_RULES wins.
     """
-    best = NO_RULE
-    for word in raw.split():
-        for token in split_tokens(word):
-            best = min(best, EXACT_RULE.get(token, NO_RULE))
-            if token not in sel.PREFIX_EXCEPTIONS:
-                found = PREFIX_RULE.match(token)
-                if found is not None and found.lastgroup is not None:
-                    best = min(best, int(found.lastgroup[1:]))
+    best = min(map(match_token, split_tokens(raw)), default=NO_RULE)
     return sel.TOKEN_RULES[best][0] if best < NO_RULE else None
 
 
+@lru_cache(maxsize=1 << 15)
+def match_token(token: str) -> int:
+    """Return the index of the first rule naming a token (NO_RULE if none); cached.
+
+    Class strings are mostly new on each site, their tokens mostly not ("col", "md",
+    "container"), so caching tokens saves most of the work on a page's first sight.
+    """
+    best = EXACT_RULE.get(token, NO_RULE)
+    if token not in sel.PREFIX_EXCEPTIONS:
+        found = PREFIX_RULE.match(token)
+        if found is not None and found.lastgroup is not None:
+            best = min(best, int(found.lastgroup[1:]))
+    return best
+
+
 def match_rule(el: HtmlElement) -> str | None:
-    """Return the chrome rule that matches an element, or None to keep it."""
+    """Return the chrome rule that matches an element, or None to keep it.
+
+    A hidden element (attribute or inline style) is "hidden" whatever its role, a role
+    wins over class and id, and protected tags are matched by neither class nor id.
+    """
     tag = el.tag
-    rule = TAG_RULE.get(tag) if isinstance(tag, str) else None
+    rule = TAG_RULE.get(tag)
     if rule is not None:
         return rule
-    attrib = el.attrib
-    if not attrib:
-        return None
-    if attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true":
-        return "hidden"
-    style = attrib.get("style", "").replace(" ", "").lower()
-    if style and any(s in style for s in sel.HIDDEN_STYLE):
-        return "hidden"
-    role = attrib.get("role")
+    # One call reads all attributes: each lxml attribute lookup costs as much as this.
+    cls = ident = ""
+    role = None
+    for name, value in el.items():
+        if name == "class":
+            cls = value
+        elif name == "id":
+            ident = value
+        elif name == "hidden" or (name == "aria-hidden" and value == "true"):
+            return "hidden"
+        elif name == "style":
+            style = value.replace(" ", "").lower()
+            if any(s in style for s in sel.HIDDEN_STYLE):
+                return "hidden"
+        elif name == "role":
+            role = value
     if role in sel.ROLE_RULES:
         return sel.ROLE_RULES[role]
     if tag in sel.PROTECTED_TAGS and tag not in ("ul", "ol"):
         return None
-    raw = f"{attrib.get('class', '')} {attrib.get('id', '')}".strip()
+    raw = f"{cls} {ident}".strip()
     return match_attribute_value(raw) if raw else None
 
 
-def measure_text(el: HtmlElement) -> tuple[int, float]:
-    """Return an element's text length and the share of it inside links."""
-    total = len(" ".join(el.text_content().split()))
+def fold_text(el: HtmlElement) -> str:
+    """Return an element's text with whitespace runs folded to single spaces."""
+    return " ".join(el.text_content().split())
+
+
+def links_reach(el: HtmlElement, total: int, share: float) -> bool:
+    """Tell whether links hold at least a share of an element's text (of length total).
+
+    Link texts are measured only until the share is reached: menus are all links.
+    """
     if not total:
-        return 0, 0.0
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
-    return total, min(1.0, linked / total)
-
-
-def is_content(el: HtmlElement, rule: str, page_chars: Callable[[], int]) -> bool:
-    """Tell whether an element matched by a rule still looks like article content."""
-    if el.tag in ("svg", "symbol", "figcaption"):
         return False
+    linked = 0
+    for a in el.iter("a"):
+        linked += len(fold_text(a))
+        if min(1.0, linked / total) >= share:
+            return True
+    return False
+
+
+def chrome_text(el: HtmlElement, rule: str, page_chars: Callable[[], int]) -> str | None:
+    """Return the text of an element a rule matched if it is chrome, None if it is content.
+
+    The text is read once, both to judge the element and to log its removal.
+    """
+    if el.tag in ("svg", "symbol", "figcaption"):
+        return fold_text(el)
     if el.tag in ("html", "body", "main", "article"):
-        return True
+        return None
     if next(el.iterdescendants("h1", "article"), None) is not None:
-        return True
-    total, density = measure_text(el)
+        return None
+    text = fold_text(el)
+    total = len(text)
     if total > CONTENT_CHARS and total > PAGE_SHARE * page_chars():
-        return True
+        return None
     if el.tag in ("ul", "ol"):
-        return density < LIST_LINK_DENSITY
+        return text if links_reach(el, total, LIST_LINK_DENSITY) else None
     limit = DIALOG_CONTENT_CHARS if rule in ("cookie", "subscribe", "hidden") else CONTENT_CHARS
-    return total > limit and density < CONTENT_LINK_DENSITY
+    # Links are measured only for long elements: most chrome is short and goes anyway.
+    if total > limit and not links_reach(el, total, CONTENT_LINK_DENSITY):
+        return None
+    return text
 
 
 def preclean_tree(tree: HtmlElement) -> list[Removal]:
@@ -131,23 +171,30 @@ def preclean_tree(tree: HtmlElement) -> list[Removal]:
     removed: list[Removal] = []
     body = tree.find("body")
     root = body if body is not None else tree
-    doomed: list[tuple[HtmlElement, str]] = []
+    doomed: list[HtmlElement] = []
     # Only a long chrome match needs the page's size, so it is measured at most once, late.
-    page_chars = cache(lambda: len(" ".join(root.text_content().split())))
+    page: list[int] = []
+
+    def page_chars() -> int:
+        if not page:
+            page.append(len(fold_text(root)))
+        return page[0]
+
     stack = list(root)
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
         rule = match_rule(el)
-        if rule is not None and not is_content(el, rule, page_chars):
-            doomed.append((el, rule))
-            continue
+        if rule is not None:
+            text = chrome_text(el, rule, page_chars)
+            if text is not None:
+                doomed.append(el)
+                if text:
+                    removed.append(Removal(rule, text[:LOG_CHARS]))
+                continue
         stack.extend(el)
-    for el, rule in doomed:
-        text = " ".join(el.text_content().split())
-        if text:
-            removed.append(Removal(rule, text[:LOG_CHARS]))
+    for el in doomed:
         drop_element(el)
     logger.debug("pre-clean removed %d elements", len(doomed))
     return removed

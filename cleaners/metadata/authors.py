@@ -6,10 +6,15 @@ import html
 import logging
 import re
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from cleaners.metadata.agencies import drop_agencies
+from cleaners.metadata.page_cache import (
+    elements,
+    in_document_order,
+    marked_attributes,
+    meta_attributes,
+)
 from cleaners.metadata.site_names import names_site
 
 logger = logging.getLogger(__name__)
@@ -31,15 +36,9 @@ AUTHOR_META = (
 # 0: a name inside an itemprop="author" block; 1: the itemprop="author" element itself;
 # 2: <a rel="author"> and <author>; 3: an author-name class; 4: a byline or author class
 # or id on a small inline or block element.
-# All five are gathered in one pass over the attributes that can qualify: a contains()
-# test per element over the whole tree costs more than the rest of the metadata.
-BYLINE_MARKS = XPath(
-    "//@class[contains(., 'author') or contains(., 'byline') or contains(., 'AuthorName')"
-    " or . = 'username' or contains(., 'posted-by') or contains(., 'autor')"
-    " or contains(., 'submitted-by') or contains(., 'writer')]"
-    " | //@id[contains(., 'author') or contains(., 'byline')]"
-    " | //@itemprop[. = 'author'] | //a/@rel[. = 'author'] | //author"
-)
+# The candidates come from the page's marked attributes and its indexed <a> and <author>
+# elements (page_cache), read once per page: a contains() test per element over the whole
+# tree costs more than the rest of the metadata.
 AUTHOR_NAME_CLASSES = ("author-name", "authorName", "author__name", "byline__name", "AuthorName")
 BYLINE_CLASSES = ("author", "byline", "posted-by", "autor", "submitted-by", "writer")
 BYLINE_TAGS = frozenset({"a", "div", "p", "span", "strong", "address"})
@@ -165,7 +164,7 @@ def clean_authors(values: list[str]) -> list[str]:
 def read_meta_authors(tree: HtmlElement) -> list[str]:
     """Return author names stated in meta tags, from the first name that has any."""
     by_key: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
+    for meta in meta_attributes(tree):
         key = (meta.get("name") or meta.get("property") or "").lower()
         content = meta.get("content")
         if key in AUTHOR_META and content:
@@ -180,10 +179,18 @@ def read_meta_authors(tree: HtmlElement) -> list[str]:
 def find_byline_elements(tree: HtmlElement) -> list[list[HtmlElement]]:
     """Return the page's byline candidates by rank, each rank in document order."""
     ranks: list[list[HtmlElement]] = [[] for _ in range(BYLINE_RANKS)]
-    elements = dict.fromkeys(
-        node if isinstance(node, HtmlElement) else node.getparent() for node in BYLINE_MARKS(tree)
-    )
-    for el in elements:
+    marked = [
+        value.getparent()
+        for value in marked_attributes(tree)
+        if value.attrname != "itemprop" or value == "author"
+    ]
+    linked = [
+        el
+        for el in elements(tree, "a", "author")
+        if el.tag == "author" or el.get("rel") == "author"
+    ]
+    candidates = in_document_order([*marked, *linked]) if linked else list(dict.fromkeys(marked))
+    for el in candidates:
         if el.tag == "author" or (el.tag == "a" and el.get("rel") == "author"):
             ranks[2].append(el)
         if el.get("itemprop") == "author":
@@ -204,7 +211,7 @@ def find_byline_elements(tree: HtmlElement) -> list[list[HtmlElement]]:
                 ranks[0].append(el)
     # hAtom/hCard: the "fn" (formatted name) inside an author vcard, the byline markup
     # of older WordPress themes ("<h4 class="vcard author">von <span class="fn">...").
-    for block in elements:
+    for block in candidates:
         if "author" in (block.get("class") or "").split():
             for el in block.iterdescendants():
                 if "fn" in (el.get("class") or "").split() and el not in seen:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from cleaners.metadata.page_cache import elements, in_document_order, itemprop_elements
+
 logger = logging.getLogger(__name__)
 
 # Headline parts that are not the headline: a kicker/roofline above it ("Die Zukunft der
@@ -35,10 +37,6 @@ CHROME_CLASS = re.compile(
 MAX_TITLE_CHARS = 300
 # The walk up from a heading stops at these: what is above holds the whole story.
 PAGE_TAGS = frozenset({"body", "html", "article", "main"})
-# Top-level headings and marked headlines; second-level headings are read only when
-# none of these is the headline that the meta titles state.
-H1_XPATH = "//h1 | //*[@itemprop='headline'][not(self::meta)]"
-H2_XPATH = "//h2"
 # Headings read per page: the headline is among the first ones (long pages hold hundreds).
 MAX_HEADINGS = 40
 # How far up the tree a heading's surroundings are checked.
@@ -112,11 +110,26 @@ def is_in_article(el: HtmlElement) -> bool:
     return any(node.tag in ("article", "main") for node in el.iterancestors())
 
 
-def read_headings(tree: HtmlElement, xpath: str) -> list[Heading]:
-    """Return the page's headings that an XPath selects, in document order."""
+def top_headings(tree: HtmlElement) -> list[HtmlElement]:
+    """Return the page's top-level headings and marked headlines, in document order.
+
+    Second-level headings are read only when none of these is the headline that the
+    meta titles state.
+    """
+    marked = [
+        el
+        for el in itemprop_elements(tree)
+        if el.get("itemprop") == "headline" and el.tag != "meta"
+    ]
+    h1s = elements(tree, "h1")
+    return in_document_order([*h1s, *marked]) if marked else h1s
+
+
+def read_headings(candidates: list[HtmlElement]) -> list[Heading]:
+    """Return the visible headings among heading elements given in document order."""
     found: list[Heading] = []
     seen: set[tuple[str, int]] = set()
-    for el in tree.xpath(xpath):
+    for el in candidates:
         text = headline_text(el)
         level = 2 if el.tag == "h2" else 1
         if not text or len(text) > MAX_TITLE_CHARS or (text, level) in seen:

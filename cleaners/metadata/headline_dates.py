@@ -11,6 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaners.metadata.dates import find_date
+from cleaners.metadata.page_cache import elements
 from cleaners.metadata.titles import fold
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def find_headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
     key = fold(title) if title else ""
     if not key:
         return None
-    for el in tree.iter(*HEADLINE_TAGS):
+    for el in elements(tree, *HEADLINE_TAGS):
         text = el.text_content()
         # Folding drops punctuation and spaces, so a heading far longer than the title
         # cannot fold to it; most headings of a page are skipped without folding.

@@ -6,6 +6,7 @@ import logging
 import re
 import warnings
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from dateutil import parser as date_parser
@@ -16,6 +17,7 @@ from lxml.html import HtmlElement
 from cleaners.metadata.date_zones import accept_checked_day, find_local_twin
 from cleaners.metadata.headline_dates import overrides_stated, read_headline_date
 from cleaners.metadata.jsonld import type_names
+from cleaners.metadata.page_cache import elements, meta_attributes
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +87,17 @@ def normalize_date(value: str | None) -> str | None:
     """Return an ISO 8601 date or datetime for a machine-written date string."""
     if not value:
         return None
+    # A plain copy as the cache key: an lxml string result would keep its tree alive.
+    return read_date_string(str(value))
+
+
+@lru_cache(maxsize=4096)
+def read_date_string(value: str) -> str | None:
+    """Return the ISO 8601 form of a date string.
+
+    Cached: a page states its date in several places (JSON-LD, meta tags, time
+    elements), and each reader parses it again.
+    """
     text = value.strip()
     if not text or not any(c.isdigit() for c in text):
         return None
@@ -123,7 +136,7 @@ def parse_text(text: str) -> datetime | None:
 def read_meta(tree: HtmlElement, names: tuple[str, ...]) -> str | None:
     """Return the first date found in meta tags with one of the names, in name order."""
     found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
+    for meta in meta_attributes(tree):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = meta.get("content")
         if key in names and content and key not in found:
@@ -232,12 +245,17 @@ def read_shown_update(tree: HtmlElement, article: dict[str, Any] | None) -> str 
     Magazines show the last update as the story's date ("1. Januar 2023" over an
     article first published in 2021); readers, and annotators, date the page by it.
     """
-    first = next(iter(tree.xpath("//body//time")), None)
+    first = next((t for t in elements(tree, "time") if in_body(t)), None)
     if first is None or not in_header(first):
         return None
     shown = normalize_date(first.get("datetime")) or normalize_date(text_of(first))
     modified = find_modified(tree, article)
     return shown if shown and modified and shown[:10] == modified[:10] else None
+
+
+def in_body(el: HtmlElement) -> bool:
+    """Tell whether an element sits inside the page's <body>."""
+    return any(node.tag == "body" for node in el.iterancestors())
 
 
 def in_header(el: HtmlElement) -> bool:

@@ -11,6 +11,7 @@ from cleaners.metadata import jsonld
 from cleaners.metadata.author_choice import find_authors
 from cleaners.metadata.headline_dates import find_headline
 from cleaners.metadata.html_dates import find_modified, find_published
+from cleaners.metadata.page_cache import elements, meta_attributes, reading_page
 from cleaners.metadata.titles import choose_title
 from cleaners.records import Metadata
 
@@ -26,7 +27,7 @@ URL_META = ("og:url",)
 def read_meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
     """Return every meta tag's content, keyed by its lower-cased name or property."""
     found: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
+    for meta in meta_attributes(tree):
         key = (meta.get("property") or meta.get("name") or meta.get("http-equiv") or "").lower()
         content = " ".join((meta.get("content") or "").split())
         if key and content:
@@ -70,7 +71,7 @@ def read_language(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
 
 def read_url(tree: HtmlElement, metas: dict[str, list[str]], url: str | None) -> str | None:
     """Return the canonical URL the page states, else the given one."""
-    for link in tree.iter("link"):
+    for link in elements(tree, "link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href", "").startswith(
             "http"
         ):
@@ -84,6 +85,12 @@ def extract_metadata(tree: HtmlElement, url: str | None, source: str | None = No
 
     The page source, when given, is read for what the parser drops (dates in comments).
     """
+    with reading_page(tree):
+        return read_metadata(tree, url, source)
+
+
+def read_metadata(tree: HtmlElement, url: str | None, source: str | None) -> Metadata:
+    """Read the metadata of a page whose readers share their reads (see page_cache)."""
     objects = jsonld.load_jsonld(tree)
     article = jsonld.find_main_entity(objects)
     metas = read_meta_tags(tree)

@@ -9,6 +9,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from cleaners.metadata.page_cache import elements
+
 logger = logging.getLogger(__name__)
 
 # schema.org types that describe the story itself, most specific first.
@@ -35,7 +37,9 @@ CONTROL_CHARS = re.compile(r"[\x00-\x1f]")
 def load_jsonld(tree: HtmlElement) -> list[dict[str, Any]]:
     """Return every JSON object found in the page's ld+json scripts, @graph flattened."""
     objects: list[dict[str, Any]] = []
-    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
+    for script in elements(tree, "script"):
+        if "ld+json" not in (script.get("type") or ""):
+            continue
         raw = (script.text or "").strip()
         if not raw:
             continue

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from cleaners.metadata.headings import H1_XPATH, H2_XPATH, Heading, read_headings
+from cleaners.metadata.headings import Heading, read_headings, top_headings
+from cleaners.metadata.page_cache import elements, meta_attributes
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def fold(text: str) -> str:
 def read_meta_titles(tree: HtmlElement) -> list[str]:
     """Return the meta titles the page states, most article-specific first."""
     found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
+    for meta in meta_attributes(tree):
         key = (meta.get("property") or meta.get("name") or "").lower()
         content = " ".join((meta.get("content") or "").split())
         if key in META_TITLES and content and key not in found:
@@ -135,13 +136,14 @@ def choose_title(
     tree: HtmlElement, headline: str | None, site: str | None
 ) -> tuple[str | None, list[str]]:
     """Return the article title, and the reference titles it was checked against."""
-    page_title = tree.findtext(".//title")
+    titles = elements(tree, "title")
+    page_title = (titles[0].text or "") if titles else None
     stated = (headline, *read_meta_titles(tree), page_title)
     references = [clean_text(t) for t in stated if t and clean_text(t)]
     site_key = fold(site) if site else None
-    headings = [h for h in read_headings(tree, H1_XPATH) if fold(h.text) not in ("", site_key)]
+    headings = [h for h in read_headings(top_headings(tree)) if fold(h.text) not in ("", site_key)]
     if not references or all(fold(h.text) != fold(references[0]) for h in headings):
-        second = read_headings(tree, H2_XPATH)
+        second = read_headings(elements(tree, "h2"))
         headings += [h for h in second if fold(h.text) not in ("", site_key)]
     agreed = best_agreed(headings, references)
     if agreed:
