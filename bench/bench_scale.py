@@ -3,8 +3,9 @@
 Parts (each in fresh processes, compared inside one run since timings here are noisy):
   overhead      2,000 HTML pages: the clean-pages flow (embedded server, one worker) vs the
                 library in a plain loop over the same files.
-  workers       the same pages: 1 vs 2 workers through the flow (Prefect's process pool), a
-                local Dask cluster of 2, and processes inside the library without Prefect.
+  workers       the same pages: 1 vs 2 workers through the flow (processes inside the batch
+                tasks, or Prefect's process-pool tasks), a local Dask cluster of 2, and
+                worker processes over the library without Prefect.
   memory        one ~2 GB JSON Lines export of HTML pages: peak RSS of the whole process
                 tree of `pagewash clean` (server, flow, workers), sampled from /proc.
   incremental   20,000 text dumps: first run vs a rerun over the unchanged inputs.
@@ -181,9 +182,10 @@ def child_flow(raw: str, clean: str, workers: int, dask: str | None) -> dict[str
     }
 
 
-def run_child(kind: str, **kwargs: Any) -> dict[str, Any]:
+def run_child(kind: str, pool_mode: str = "inside", **kwargs: Any) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter and return what it printed as JSON."""
     env = {**os.environ, "PREFECT_HOME": tempfile.mkdtemp(prefix="pagewash-scale-prefect-")}
+    env["PAGEWASH_POOL_MODE"] = pool_mode
     env.pop("PREFECT_API_URL", None)
     cmd = [sys.executable, __file__, "--child", kind, "--child-args", json.dumps(kwargs)]
     out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
@@ -283,7 +285,7 @@ def part_overhead(work: Path, docs: int) -> dict[str, Any]:
 
 
 def part_workers(work: Path, docs: int) -> dict[str, Any]:
-    """Docs/s with 1 and 2 workers: Prefect's process pool, Dask, processes without Prefect."""
+    """Docs/s with 1 and 2 workers: inner processes, Prefect's pool, Dask, no Prefect."""
     raw = work / "raw-html"
     if not raw.exists():
         write_html_copies(raw, docs)
@@ -291,8 +293,11 @@ def part_workers(work: Path, docs: int) -> dict[str, Any]:
         "flow, 1 worker": run_child(
             "flow", raw=str(raw), clean=str(work / "w1"), workers=1, dask=None
         ),
-        "flow, 2 workers (process pool)": run_child(
+        "flow, 2 workers (processes inside the batch tasks)": run_child(
             "flow", raw=str(raw), clean=str(work / "w2"), workers=2, dask=None
+        ),
+        "flow, 2 workers (Prefect process-pool tasks)": run_child(
+            "flow", "tasks", raw=str(raw), clean=str(work / "w2t"), workers=2, dask=None
         ),
         "flow, 2 workers (Dask LocalCluster)": run_child(
             "flow", raw=str(raw), clean=str(work / "wd"), workers=2, dask="local"
@@ -309,7 +314,7 @@ def part_workers(work: Path, docs: int) -> dict[str, Any]:
         speedups[name] = rate / base
         rows.append([name, f"{run['seconds']:.1f}", f"{rate:.1f}", f"{rate / base:.2f}x"])
     print_table(["way", "seconds", "docs/s", "vs 1 worker"], rows)
-    target = speedups["flow, 2 workers (process pool)"]
+    target = speedups["flow, 2 workers (processes inside the batch tasks)"]
     print(f"2 workers / 1 worker (flow): {target:.2f}x (target >= {TARGETS['workers']})")
     return {"runs": runs, "speedups": speedups, "docs": docs}
 

@@ -18,6 +18,7 @@ from cleaners.records import RawDoc, ReadError
 from cleaners.report import BatchReport
 from cleaners.schema import QuarantineRecord
 from cleaners.state import InputState, is_current, load_state, save_state
+from cleaners.storage import open_location
 from cleaners.text.template import LineProfile, line_keys
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,22 @@ def clean_one_input(
         (clean_root / stale).unlink(missing_ok=True)
     state = InputState(rel, sha, config.hash(), __version__, tuple(outputs), quarantined)
     save_state(clean_root, state)
+
+
+def survey_batch_paths(paths: list[str], raw_dir: str) -> list[DocLines]:
+    """Survey a batch given as path strings or URLs (what a worker process is sent)."""
+    return survey_inputs([open_location(p) for p in paths], open_location(raw_dir))
+
+
+def clean_batch_paths(
+    paths: list[str], raw_dir: str, clean_dir: str, config: Config, force: bool
+) -> BatchReport:
+    """Clean a batch given as path strings or URLs, with the persisted site profile."""
+    clean_root = open_location(clean_dir)
+    raw_root = open_location(raw_dir)
+    profile = load_profile(clean_root)
+    inputs = [open_location(p) for p in paths]
+    return clean_inputs(inputs, raw_root, clean_root, config, profile, force)
 
 
 PROFILE_FILE = "boilerplate.json"

@@ -15,11 +15,11 @@ from prefect.task_runners import TaskRunner
 from cleaners.batch import (
     DocLines,
     add_survey,
-    clean_inputs,
+    clean_batch_paths,
     load_profile,
     may_hold_text,
     save_profile,
-    survey_inputs,
+    survey_batch_paths,
 )
 from cleaners.config import Config, load_config
 from cleaners.history import Limits, append_history, figures_of, find_alerts, load_history
@@ -31,7 +31,13 @@ from cleaners.select import Selection, select_inputs
 from cleaners.storage import open_location
 from cleaners.sweep import sweep_temp_files
 from flows.artifacts import PROGRESS_KEY, publish_artifacts
-from flows.runners import Parallelism, default_dask_address, default_workers
+from flows.runners import (
+    Parallelism,
+    default_dask_address,
+    default_pool_mode,
+    default_workers,
+    run_batch,
+)
 
 
 def run_name() -> str:
@@ -45,7 +51,7 @@ def run_name() -> str:
 @task(name="survey-batch", task_run_name="survey-batch-{batch_no}")
 def survey_batch(batch_no: int, paths: list[str], raw_dir: str) -> list[DocLines]:
     """Read one batch of inputs and return the normalised lines of its text documents."""
-    return survey_inputs([open_location(p) for p in paths], open_location(raw_dir))
+    return run_batch(survey_batch_paths, paths, raw_dir)
 
 
 @task(name="clean-batch", task_run_name="clean-batch-{batch_no}")
@@ -54,16 +60,7 @@ def clean_batch(
 ) -> BatchReport:
     """Clean one batch of inputs into clean_dir; per-document errors become quarantine records."""
     logger = get_run_logger()
-    clean_root = open_location(clean_dir)
-    profile = load_profile(clean_root)
-    report = clean_inputs(
-        [open_location(p) for p in paths],
-        open_location(raw_dir),
-        clean_root,
-        config,
-        profile,
-        force,
-    )
+    report = run_batch(clean_batch_paths, paths, raw_dir, clean_dir, config, force)
     for where, reason, detail in report.quarantined:
         logger.warning("quarantined %s: %s (%s)", display_path(where), reason, detail)
     logger.info(
@@ -141,7 +138,8 @@ class RunRequest:
             Path(self.config_path) if self.config_path else None, batch_size=self.batch_size
         )
         workers = self.workers or default_workers(config.workers)
-        return config, Parallelism(max(1, workers), self.dask_address or default_dask_address())
+        dask = self.dask_address or default_dask_address()
+        return config, Parallelism(max(1, workers), dask, default_pool_mode())
 
 
 def run_clean(
@@ -206,7 +204,7 @@ def clean_selected(
     report = BatchReport(inputs_seen=skipped, inputs_skipped=skipped)
     if batches:
         logger.info("%d batches on %s", len(batches), parallel.describe())
-        with parallel.task_runner() as runner:
+        with parallel.batch_pool(), parallel.task_runner() as runner:
             learn_templates(runner, batches, str(raw_root), clean_root)
             report.merge(clean_all(runner, batches, str(raw_root), str(clean_root), config, force))
     return report, plan.found

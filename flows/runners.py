@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from prefect.client.orchestration import get_client
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from prefect_dask import DaskTaskRunner
 
+T = TypeVar("T")
+# Imported once by the fork server, so each worker process starts with them loaded.
+PRELOAD = ["cleaners.batch", "cleaners.pipeline", "cleaners.html", "cleaners.text"]
+# How processes clean: "inside" the batch tasks (default), or as Prefect's process-pool tasks.
+POOL_MODES = ("inside", "tasks")
+_POOL: ProcessPoolExecutor | None = None
+
 # A Dask scheduler to send batches to ("tcp://host:8786"); unset means this machine only.
 DASK_ADDRESS_ENV = "PAGEWASH_DASK_ADDRESS"
 WORKERS_ENV = "PAGEWASH_WORKERS"
+POOL_MODE_ENV = "PAGEWASH_POOL_MODE"
 
 
 def share_api_url() -> None:
@@ -62,6 +74,14 @@ def default_workers(configured: int) -> int:
     return int(os.environ.get(WORKERS_ENV) or configured)
 
 
+def default_pool_mode() -> str:
+    """Return how processes clean, from PAGEWASH_POOL_MODE: "inside" (default) or "tasks"."""
+    mode = os.environ.get(POOL_MODE_ENV) or "inside"
+    if mode not in POOL_MODES:
+        raise ValueError(f"{POOL_MODE_ENV} must be one of {POOL_MODES}, not {mode!r}")
+    return mode
+
+
 def default_dask_address() -> str | None:
     """Return the Dask scheduler runs use when not told: PAGEWASH_DASK_ADDRESS, else none."""
     return os.environ.get(DASK_ADDRESS_ENV) or None
@@ -69,14 +89,31 @@ def default_dask_address() -> str | None:
 
 @dataclass(frozen=True)
 class Parallelism:
-    """Where a run's batches go: ``workers`` processes here, or a Dask scheduler."""
+    """Where a run's batches go: ``workers`` processes here, or a Dask scheduler.
+
+    On one machine the batch tasks run on threads of the flow's process and each sends its
+    batch to a pool of worker processes forked from a preloaded server ("inside"), or the
+    tasks themselves run in Prefect's process pool ("tasks"), whose spawned workers each
+    import Prefect and pagewash before their first batch.
+    """
 
     workers: int
     dask_address: str | None = None  # "tcp://host:8786", or "local" for a LocalCluster here
+    mode: str = "inside"
+
+    def uses_inner_pool(self) -> bool:
+        """Tell whether batch tasks hand their batches to worker processes of their own."""
+        return self.workers > 1 and not self.dask_address and self.mode == "inside"
 
     def task_runner(self) -> Any:
         """Return a fresh task runner for these settings."""
+        if self.uses_inner_pool():
+            return ThreadPoolTaskRunner(max_workers=self.workers)
         return make_task_runner(self.workers, self.dask_address)
+
+    def batch_pool(self) -> Any:
+        """Return a context holding the worker processes batch tasks send batches to."""
+        return batch_pool(self.workers) if self.uses_inner_pool() else nullcontext()
 
     def describe(self) -> str:
         """Say where the batches run, for the run's log."""
@@ -84,4 +121,29 @@ class Parallelism:
             return f"a local Dask cluster of {self.workers} worker processes"
         if self.dask_address:
             return f"the Dask cluster at {self.dask_address}"
-        return f"{self.workers} worker process(es)" if self.workers > 1 else "this process"
+        if self.workers == 1:
+            return "this process"
+        way = "forked inside the batch tasks" if self.uses_inner_pool() else "as Prefect tasks"
+        return f"{self.workers} worker processes ({way})"
+
+
+@contextmanager
+def batch_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Start worker processes for this run's batch tasks; they stop when the run ends."""
+    global _POOL
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        _POOL = pool
+        try:
+            yield pool
+        finally:
+            _POOL = None
+
+
+def run_batch(fn: Callable[..., T], *args: Any) -> T:
+    """Run a batch function in this run's worker processes if it has them, else here."""
+    pool = _POOL
+    if pool is None:
+        return fn(*args)
+    return pool.submit(fn, *args).result()

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.clean_flow import RunRequest
 from flows.cli import build_parser
-from flows.runners import ClusterTaskRunner, LocalProcessTaskRunner, Parallelism
+from flows.runners import (
+    ClusterTaskRunner,
+    LocalProcessTaskRunner,
+    Parallelism,
+    batch_pool,
+    run_batch,
+)
 
 
 def request(tmp_path: Path, workers: int | None = None, dask: str | None = None) -> RunRequest:
@@ -42,7 +50,11 @@ def test_a_dask_address_comes_from_the_parameter_or_the_environment(
 
 
 def test_each_setting_picks_its_prefect_task_runner() -> None:
-    assert isinstance(Parallelism(2).task_runner(), LocalProcessTaskRunner)
+    assert isinstance(Parallelism(2).task_runner(), ThreadPoolTaskRunner)
+    assert Parallelism(2).uses_inner_pool()
+    assert isinstance(Parallelism(2, mode="tasks").task_runner(), LocalProcessTaskRunner)
+    assert not Parallelism(2, mode="tasks").uses_inner_pool()
+    assert not Parallelism(2, "local").uses_inner_pool()
     assert isinstance(Parallelism(2, "local").task_runner(), ClusterTaskRunner)
     assert isinstance(Parallelism(1, "tcp://h:8786").task_runner(), ClusterTaskRunner)
     assert Parallelism(1).describe() == "this process"
@@ -56,3 +68,25 @@ def test_the_command_line_takes_a_dask_address_or_a_local_cluster() -> None:
     assert args.dask == "local" and args.workers == 2
     with pytest.raises(SystemExit):
         parser.parse_args(["clean", "raw", "clean", "--dask", "tcp://h:8786"])
+
+
+def pid_and_square(x: int) -> tuple[int, int]:
+    return os.getpid(), x * x
+
+
+def test_batch_functions_run_in_the_pool_while_it_is_open_and_here_after() -> None:
+    with batch_pool(2):
+        found = [run_batch(pid_and_square, i) for i in range(4)]
+    assert [square for _, square in found] == [0, 1, 4, 9]
+    assert all(pid != os.getpid() for pid, _ in found)
+    assert run_batch(pid_and_square, 3) == (os.getpid(), 9)
+
+
+def test_an_unknown_pool_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.runners import default_pool_mode
+
+    monkeypatch.setenv("PAGEWASH_POOL_MODE", "threads")
+    with pytest.raises(ValueError, match="PAGEWASH_POOL_MODE"):
+        default_pool_mode()
+    monkeypatch.setenv("PAGEWASH_POOL_MODE", "tasks")
+    assert default_pool_mode() == "tasks"
