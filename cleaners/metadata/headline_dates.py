@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaners.metadata.dates import find_date
 from cleaners.metadata.page_cache import elements
+from cleaners.metadata.text_nodes import walk_text
 from cleaners.metadata.titles import fold
 
 logger = logging.getLogger(__name__)
@@ -73,22 +73,7 @@ def following_texts(el: HtmlElement) -> Iterator[str]:
 
 def element_texts(el: HtmlElement) -> Iterator[str]:
     """Yield the text nodes inside an element in document order, skipping unseen ones."""
-    skipped: HtmlElement | None = None
-    for event, sub in etree.iterwalk(el, events=("start", "end")):
-        if skipped is not None:
-            if event == "end" and sub is skipped:
-                skipped = None
-                if sub is not el and sub.tail:
-                    yield sub.tail
-            continue
-        if event == "start":
-            if is_unseen(sub):
-                skipped = sub
-                continue
-            if sub.text:
-                yield sub.text
-        elif sub is not el and sub.tail:
-            yield sub.tail
+    return walk_text(el, is_unseen)
 
 
 def is_unseen(el: HtmlElement) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+from lxml import etree
 from lxml.html import HtmlElement
 
 # Elements whose text is code or markup, never something a reader sees.
@@ -32,3 +35,38 @@ def read_text_nodes(tree: HtmlElement) -> list[TextNode]:
             if parent is not None:
                 nodes.append((tail, parent))
     return nodes
+
+
+def is_code(el: HtmlElement) -> bool:
+    """Tell whether an element is a comment or holds code rather than visible text."""
+    return not isinstance(el.tag, str) or el.tag in CODE_TAGS
+
+
+def walk_text(
+    el: HtmlElement, skip: Callable[[HtmlElement], bool], breaks: frozenset[str] = frozenset()
+) -> Iterator[str]:
+    """Yield an element's text pieces in document order, "\n" at the edges of ``breaks``.
+
+    Elements ``skip`` picks are left out with everything inside them, but their tails kept.
+    """
+    skipped: HtmlElement | None = None
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if skipped is not None:
+            if event == "end" and node is skipped:
+                skipped = None
+                if node is not el and node.tail:
+                    yield node.tail
+            continue
+        if event == "start":
+            if skip(node):
+                skipped = node
+                continue
+            if node.tag in breaks:
+                yield "\n"
+            if node.text:
+                yield node.text
+        else:
+            if node.tag in breaks:
+                yield "\n"
+            if node is not el and node.tail:
+                yield node.tail
