@@ -16,6 +16,7 @@ from cleaners.text.template import LineProfile
 
 CONFIG = Config()
 Items = list[RawDoc | ReadError]
+Record = CleanDocument | QuarantineRecord
 
 
 def clean_file(data: bytes, rel: str, profile: LineProfile | None = None) -> CleanDocument | None:
@@ -23,23 +24,26 @@ def clean_file(data: bytes, rel: str, profile: LineProfile | None = None) -> Cle
     return clean_items(read_bytes(data, rel), profile)
 
 
-def clean_file_record(data: bytes, rel: str) -> CleanDocument | QuarantineRecord | None:
+def clean_file_record(data: bytes, rel: str) -> Record | None:
     """Read one input file and return the rendered record of its first document."""
-    items = read_bytes(data, rel)
-    if not items:
-        return None
-    record = clean_item(items[0], CONFIG, None)
-    render_record(record)
-    return record
+    return clean_record(read_bytes(data, rel), None)
 
 
 def clean_items(items: Items, profile: LineProfile | None) -> CleanDocument | None:
     """Clean and render the first read item; quarantine gives None."""
+    record = clean_record(items, profile)
+    return record if isinstance(record, CleanDocument) else None
+
+
+def clean_record(
+    items: Items, profile: LineProfile | None
+) -> CleanDocument | QuarantineRecord | None:
+    """Clean and render the first read item, whatever its outcome."""
     if not items:
         return None
     record = clean_item(items[0], CONFIG, profile)
     render_record(record)
-    return record if isinstance(record, CleanDocument) else None
+    return record
 
 
 def body_text(doc: CleanDocument | None) -> str | None:

@@ -42,16 +42,24 @@ def record_path(clean_root: Path, record: CleanDocument | QuarantineRecord) -> P
     linked folder), is refused.
     """
     quarantined = isinstance(record, QuarantineRecord)
-    base = clean_root / QUARANTINE_DIR if quarantined else clean_root
-    src = record.source
-    rel = src.path if quarantined else escape_reserved(src.path)
-    if src.record is None:
-        folder, name = os.path.split(rel)
-        path = base / folder / fit_name(name, ".json")
-    else:
-        path = base / rel / f"{src.record}.json"
+    base, rel = record_home(clean_root, record.source.path, quarantined)
+    number = record.source.record
+    path = single_record_path(base, rel) if number is None else base / rel / f"{number}.json"
     require_inside(base, path)
     return path
+
+
+def record_home(clean_root: Path, path: str, quarantined: bool) -> tuple[Path, str]:
+    """Return the folder an input's records go under, and the input's name inside it."""
+    if quarantined:
+        return clean_root / QUARANTINE_DIR, path
+    return clean_root, escape_reserved(path)
+
+
+def single_record_path(base: Path, rel: str) -> Path:
+    """Return the record of a one-document input: its name plus .json, fitted to NAME_MAX."""
+    folder, name = os.path.split(rel)
+    return base / folder / fit_name(name, ".json")
 
 
 def existing_outputs(clean_root: Path, rel: str) -> set[str]:
@@ -61,9 +69,9 @@ def existing_outputs(clean_root: Path, rel: str) -> set[str]:
     folders: what a run killed before it saved the input's state may have left.
     """
     found: set[str] = set()
-    for base, name in ((clean_root, escape_reserved(rel)), (clean_root / QUARANTINE_DIR, rel)):
-        folder, leaf = os.path.split(name)
-        candidates = [base / folder / fit_name(leaf, ".json")]
+    for quarantined in (False, True):
+        base, name = record_home(clean_root, rel, quarantined)
+        candidates = [single_record_path(base, name)]
         container = base / name
         if container.is_dir():
             candidates += [p for p in container.iterdir() if _RECORD_NAME.fullmatch(p.name)]

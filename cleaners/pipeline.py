@@ -64,13 +64,6 @@ def learn_profile(
     return profile
 
 
-def clean_batch(
-    items: Iterable[RawDoc | ReadError], config: Config, profile: LineProfile | None = None
-) -> list[Record]:
-    """Clean a batch; one document's failure becomes its quarantine record, never the batch's."""
-    return [clean_item(item, config, profile) for item in items]
-
-
 def clean_item(item: RawDoc | ReadError, config: Config, profile: LineProfile | None) -> Record:
     """Clean one read item, turning read errors and failures into quarantine records."""
     if isinstance(item, ReadError):

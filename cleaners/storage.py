@@ -34,8 +34,3 @@ def open_location(location: str | Path) -> Path:
 def is_local(path: Path) -> bool:
     """Tell whether a path is on this machine's filesystem (so temp files and flock work)."""
     return isinstance(path, pathlib.Path)
-
-
-def location_str(path: Path) -> str:
-    """Return a path as a string that ``open_location`` turns back into the same path."""
-    return str(path)

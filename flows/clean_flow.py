@@ -218,13 +218,13 @@ def learn_templates(
     Only batches that can hold text documents are surveyed: pages and WARC captures have
     nothing to learn from, and a task costs a process-pool round trip.
     """
-    if not any(may_hold_text(Path(p)) for batch in batches for p in batch):
+    with_text = [(i, b) for i, b in enumerate(batches) if any(may_hold_text(Path(p)) for p in b)]
+    if not with_text:
         return
     profile = load_profile(clean_root)
     futures = [
         runner.submit(survey_batch, {"batch_no": i, "paths": b, "raw_dir": raw_dir})
-        for i, b in enumerate(batches)
-        if any(may_hold_text(Path(p)) for p in b)
+        for i, b in with_text
     ]
     for future in futures:
         add_survey(profile, future.result())

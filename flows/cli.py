@@ -159,7 +159,7 @@ def run_inspect(args: argparse.Namespace) -> int:
         print(f"pagewash: no such file: {path}", file=sys.stderr)
         return 2
     config = load_config(args.config)
-    items = read_input(path, path.parent)
+    items = read_input(path, path.parent, config.max_doc_bytes)
     profile = learn_profile(items)
     records = [clean_item(item, config, profile) for item in items]
     if args.explain:

@@ -21,9 +21,8 @@ def flow_api():
     from prefect.client.orchestration import get_client
 
     from flows.clean_flow import clean_pages
-    from flows.runners import make_task_runner
 
-    return clean_pages.with_options(task_runner=make_task_runner(2)), get_client
+    return clean_pages, get_client
 
 
 def latest_artifact(get_client, key: str):

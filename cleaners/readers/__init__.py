@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from cleaners.config import Config
 from cleaners.discover import check_input
 from cleaners.readers.decode import DecodeError
 from cleaners.readers.files import detect_format, is_gzipped, relative_name, sha256_bytes
@@ -19,8 +20,8 @@ from cleaners.readers.text import read_text
 from cleaners.readers.warc import iter_warc
 from cleaners.records import Format, RawDoc, ReadError
 
-# Budget of one document's bytes when the caller gives none (Config.max_doc_bytes in runs).
-DEFAULT_MAX_DOC_BYTES = 5_000_000
+# Budget of one document's bytes when the caller gives none: the default Config's.
+DEFAULT_MAX_DOC_BYTES = Config.max_doc_bytes
 
 Reader = Callable[[bytes, str, str], list[RawDoc]]
 # Formats that hold exactly one document per file.
