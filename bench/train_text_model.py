@@ -37,6 +37,7 @@ from cleaners.text.model import (  # noqa: E402
     first_stage,
     hard_mask,
 )
+from cleaners.text.near_dups import drop_near_duplicates  # noqa: E402
 
 SET = ROOT.parent / "shared" / "benchmarks" / "text-dumps"
 VARIANTS = ("lxml", "soup", "html_text")
@@ -246,6 +247,7 @@ def predict_texts(samples: list[Sample], model: dict | None) -> dict[str, str | 
         if model is not None:
             decide_units(units, s.analysis.features, model)
         drop_repeats(units)
+        drop_near_duplicates(units)
         text = "\n\n".join(p.strip() for p in _join_paragraphs(units) if p.strip())
         out[s.doc_id] = text if count_words(text) >= CONFIG.min_words else None
     return out

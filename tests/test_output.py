@@ -15,8 +15,17 @@ from cleaners.schema import CleanDocument, CleanerInfo, Source
 from cleaners.schema_export import SCHEMA_DIR, expected_files
 
 ARTICLE_TEXT = "\n".join(
-    f"Paragraph {i}: the council agreed the budget after a long debate on Tuesday night."
-    for i in range(6)
+    f"Paragraph {i}: the council agreed the {topic} after a long debate on {day} night."
+    for i, (topic, day) in enumerate(
+        [
+            ("budget", "Monday"),
+            ("school plan", "Tuesday"),
+            ("new bus routes", "Wednesday"),
+            ("park repairs", "Thursday"),
+            ("library hours", "Friday"),
+            ("water rates", "Saturday"),
+        ]
+    )
 )
 
 ROOT = Path(__file__).resolve().parent.parent

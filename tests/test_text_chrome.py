@@ -35,6 +35,20 @@ MUST_GO = [
     ("footer", "Contact us"),
     ("comments", "Leave a Reply"),
     ("comments", "Jane Roe on September 12, 2018 at 4:47 pm said:"),
+    (
+        "caption",
+        "The latest case was reported after a hunter ate a rabbit Credit: Getty - Contributor",
+    ),
+    ("caption", "Traders work on the floor of the exchange, November 18, 2019. REUTERS/Jane Roe"),
+    (
+        "caption",
+        "Two ministers shake hands in Hanoi on Wednesday, Nov. 20, 2019. (AP Photo/Jane Roe)",
+    ),
+    ("caption", "3 of 4 A shopper looks at extension cords at a hardware store in Grass Valley"),
+    ("caption", "Two ministers shake hands in Hanoi on Wednesday... more"),
+    ("counted_list", "WordPress (53)"),
+    ("counted_list", "Week 12 power rankings (133)"),
+    ("counted_list", "What Did the Rebel Yell Sound Like? (4:22)"),
 ]
 
 MUST_STAY = [
@@ -47,6 +61,10 @@ MUST_STAY = [
     "The company said it would share more details about the plan next week.",
     "Readers can find more on the study in the journal Nature.",
     "The patient did not give her consent to the operation, the hospital said on Monday.",
+    "Sales rose 5% in the quarter (see the chart below).",
+    "The findings were published in the journal Nature [1].",
+    "Photo: a family portrait from 1962, which the museum bought last year, is on show.",
+    "The team won 3 of 4 games in November, the coach said after the match.",
 ]
 
 

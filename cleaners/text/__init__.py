@@ -13,12 +13,15 @@ from cleaners.config import Config
 from cleaners.metadata.text_meta import extract_text_metadata
 from cleaners.records import Extraction, Metadata, Removal
 from cleaners.text.classify import Unit, drop_repeats, drop_stranded, find_span, score_units
+from cleaners.text.cues import split_cues
 from cleaners.text.features import unit_features
 from cleaners.text.lines import Line, merge_fragments, split_lines
 from cleaners.text.measure import measure_units
 from cleaners.text.model import decide_units
+from cleaners.text.near_dups import drop_near_duplicates
 from cleaners.text.rules import match_chrome
 from cleaners.text.seams import split_seams
+from cleaners.text.stamps import match_stamp
 from cleaners.text.stopwords import count_stops, pick_stoplist, read_words
 from cleaners.text.template import TemplateCheck, normalize_line, normalize_lines
 
@@ -49,6 +52,7 @@ def clean_text(
     units = analysis.units
     decide_units(units, analysis.features)
     drop_repeats(units)
+    drop_near_duplicates(units)
     return Extraction(
         paragraphs=_join_paragraphs(units),
         metadata=analysis.metadata,
@@ -84,6 +88,9 @@ def analyse_text(text: str, is_template: Callable[[str], bool] | None = None) ->
     metadata, lifted = extract_text_metadata(chrome_free, start)
     for i, rule in lifted.items():
         units[i].label = rule
+    for unit in units:
+        if unit.label is None and match_stamp(unit.text):
+            unit.label = "stamp"
     drop_stranded(units, start, end)
     for i, unit in enumerate(units):
         if unit.label is None and not start <= i < end:
@@ -172,7 +179,7 @@ def _split_line(
 @lru_cache(maxsize=1 << 16)
 def _cut_line(text: str) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
     """Cut a line at its glue seams and name the chrome family of every piece."""
-    pieces = tuple(split_seams(text))
+    pieces = tuple(cut for piece in split_seams(text) for cut in split_cues(piece))
     if len(pieces) == 1:
         return pieces, (match_chrome(text),)
     return pieces, tuple(match_chrome(piece) for piece in pieces)

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from cleaners.text.ads import AD_LINE, match_ad
+from cleaners.text.captions import GALLERY_COUNT, MAX_CAPTION_WORDS, match_caption
 from cleaners.text.comments import COMMENT_LINE, match_comments
 from cleaners.text.cookies import POLICY_LINE, match_cookie
+from cleaners.text.counts import MAX_COUNTED_WORDS, match_counted_item
 from cleaners.text.credits import CREDIT_LINE, match_photo_credit
 from cleaners.text.footer import FOOTER_LINE, match_footer
 from cleaners.text.icons import ICON_LINE, LIGATURES, match_icon_run
@@ -37,11 +39,13 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("ad", match_ad),
     ("comments", match_comments),
     ("photo_credit", match_photo_credit),
+    ("caption", match_caption),
+    ("counted_list", match_counted_item),
     ("footer", match_footer),
     ("navigation", match_navigation),
 )
 
-# A quick test that every chrome line passes, so that the ten families only run on the
+# A quick test that every chrome line passes, so that the families only run on the
 # few lines that might be chrome: most lines are prose or plain headings. Each family
 # needs one of these on its line; a new family must add its own here (and
 # tests/test_text_chrome.py checks the families' own examples against it).
@@ -62,6 +66,7 @@ LINE_STARTS = re.compile(
             COMMENT_LINE,
             CREDIT_LINE,
             FOOTER_LINE,
+            GALLERY_COUNT,
         )
     )
 )
@@ -71,14 +76,17 @@ LINE_WORDS = LIGATURES | SOCIAL_WORDS | NAV_WORDS | NAV_PHRASES
 LINE_MARKS = ":/|>›»"
 _LINE_MARK = re.compile(f"[{re.escape(LINE_MARKS)}]")
 MAX_MARKED_WORDS = 25
-# The literal cores of COOKIE_CUE, AGENCY_CREDIT, COPYRIGHT and ICON_WORD (as literals
-# the search is four times faster); no banner or notice is longer than 70 words.
+# The literal cores of COOKIE_CUE, AGENCY_CREDIT, CAPTION_CREDIT, COPYRIGHT and ICON_WORD
+# (as literals the search is four times faster); no banner or notice is longer than 70 words.
 LINE_CUES = re.compile(
     r"cookie|gdpr|consent|do not sell|personal information|privacy settings|getty images"
     r"|reuters|associated press|ap photo|afp|epa|shutterstock|istock|©|\(c\)|copyright"
     r"|all rights reserved|todos os direitos|alle rechte|icon|ıcon"
+    r"|credit|photo|image|picture|foto"
 )
 MAX_CUED_WORDS = 70
+# Counted links end in a bracket, expandable captions in a "more" or "less" toggle.
+TOGGLES = frozenset({"more", "less"})
 
 
 @lru_cache(maxsize=65536)
@@ -99,6 +107,10 @@ def might_be_chrome(text: str) -> bool:
         return True
     words = count_words(text)
     if words <= MAX_MARKED_WORDS and _LINE_MARK.search(text):
+        return True
+    if (text.endswith((")", "]")) or text[-4:].casefold() in TOGGLES) and words <= max(
+        MAX_CAPTION_WORDS, MAX_COUNTED_WORDS
+    ):
         return True
     if words > MAX_CUED_WORDS:
         return "icon" in key or "ıcon" in key

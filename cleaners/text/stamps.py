@@ -1,0 +1,54 @@
+"""Drop stray datelines and bylines: the ones outside the article head, where none is lifted."""
+
+from __future__ import annotations
+
+import re
+
+from cleaners.metadata.dates import find_date
+from cleaners.metadata.text_meta import BYLINE, DATE_PREFIX, TWEET_SIGNATURE
+
+# Hawaii News Now's "By HNN Staff | November 18, 2019 at 2:26 PM HST", CTV's "Published
+# Monday, November 18, 2019 8:22AM EST", WSJ's "Nov. 19, 2019 8:03 am ET" and JPost's "By
+# JERUSALEM POST STAFF" sit below a teaser or a second copy of the story: a time stamp
+# or a name, no sentence.
+MAX_STAMP_WORDS = 20
+MAX_BYLINE_WORDS = 8
+MAX_NAME_WORDS = 6  # "By HNN Staff | " before the date
+# What may stay beside the date: a weekday, "ET", a name ("Posted by Jane Doe on ...").
+MAX_REST_WORDS = 4
+LINKING_WORDS = frozenset({"by", "on", "at", "|", "-", "–", "—", "em", "am", "le", "il"})
+# Reuters' "(Reporting by Greg Roumeliotis; editing by Martin Howell)".
+AGENCY_CREDIT = re.compile(
+    r"^\(?(additional )?(reporting|writing|editing|compiled|translated) by\b", re.IGNORECASE
+)
+_EDGES = " ,|-–—/·"
+_DIGIT = re.compile(r"\d")
+
+
+def match_stamp(text: str) -> bool:
+    """Tell whether a line is only a dateline, a byline or an agency's reporting credit."""
+    words = text.split()
+    if len(words) > MAX_STAMP_WORDS or TWEET_SIGNATURE.search(text):
+        return False
+    if AGENCY_CREDIT.match(text):
+        return True
+    found = find_date(text) if _DIGIT.search(text) else None
+    by = BYLINE.match(text)
+    if by and _is_name_start(by["names"]):
+        names = by["names"] if found is None else text[by.start("names") : found[1]]
+        if len(names.split()) <= (MAX_BYLINE_WORDS if found is None else MAX_NAME_WORDS):
+            return True
+    if found is None:
+        return False
+    _, start, end = found
+    if text[end:].lstrip().startswith(":"):
+        return False  # a timeline entry: "March 3, 2019: the company files for bankruptcy"
+    rest = DATE_PREFIX.sub("", (text[:start] + " " + text[end:]).strip(_EDGES)).strip(_EDGES)
+    kept = [w for w in rest.split() if w.casefold() not in LINKING_WORDS]
+    return len(kept) <= MAX_REST_WORDS and not rest.endswith((".", "!", "?"))
+
+
+def _is_name_start(names: str) -> bool:
+    """Tell whether a byline's names part starts like a name, not "By 2020, ..."."""
+    first = names[:1]
+    return first.isupper() or (first.isalpha() and not first.isascii())
