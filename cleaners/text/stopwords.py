@@ -119,9 +119,10 @@ def count_stops(
     """Return each line's number of words and of stop words, given read_words output."""
     if not words:
         return np.zeros(n_lines, dtype=np.int64), np.zeros(n_lines, dtype=np.int64)
-    breaks = np.array([w == "\n" for w in words], dtype=bool)
+    n = len(words)
+    breaks = np.fromiter(map("\n".__eq__, words), dtype=bool, count=n)
     line_of = np.cumsum(breaks)
-    stops = np.array([w in stoplist for w in words], dtype=bool)
+    stops = np.fromiter(map(stoplist.__contains__, words), dtype=bool, count=n)
     return (
         np.bincount(line_of[~breaks], minlength=n_lines),
         np.bincount(line_of[stops], minlength=n_lines),
