@@ -32,8 +32,6 @@ DATE_CUE = re.compile(
 )
 MAX_DATED_WORDS = 8
 BULLET_START = re.compile(r"^([-•·*▪►»>–—]|\d{1,2}[.)]\s|\(\d{1,2}\))")
-# What a BULLET_START match can begin with besides a digit (\d: str.isdecimal).
-BULLET_HEADS = frozenset("-•·*▪►»>–—(")
 # The columns of Measures.stats, in order.
 STAT_NAMES = (
     "words",
@@ -115,8 +113,11 @@ def measure_units(
             per_unit(token_start & upper) / safe_tokens,
             digits / np.maximum(lengths, 1),
             per_unit(upper) / np.maximum(per_unit((flags & ALPHA) != 0), 1),
-            _dated(texts, tokens.tolist()),
-            _bulleted(texts),
+            [
+                1.0 if k <= MAX_DATED_WORDS and DATE_CUE.search(t) else 0.0
+                for k, t in zip(tokens.tolist(), texts, strict=True)
+            ],
+            [1.0 if BULLET_START.match(t) else 0.0 for t in texts],
             [1.0 if c == "?" else 0.0 for c in last],
         )
     ).reshape(n, len(STAT_NAMES))
@@ -129,30 +130,6 @@ def measure_units(
         terminal=terminal,
         stats=stats,
     )
-
-
-def _dated(texts: list[str], tokens: list[int]) -> np.ndarray:
-    """Mark the short units that hold a DATE_CUE, found in one regex pass over them all."""
-    dated = np.zeros(len(texts))
-    short = [i for i, k in enumerate(tokens) if k <= MAX_DATED_WORDS]
-    if not short:
-        return dated
-    # No cue holds a NUL, so no match spans two texts, and a NUL bounds a word as the
-    # ends of a lone text do: each text holds a match here exactly when it does alone.
-    sizes = np.array([len(texts[i]) + 1 for i in short])
-    starts = np.cumsum(sizes) - sizes
-    hits = [m.start() for m in DATE_CUE.finditer("\0".join([texts[i] for i in short]))]
-    if hits:
-        dated[np.array(short)[np.searchsorted(starts, hits, side="right") - 1]] = 1.0
-    return dated
-
-
-def _bulleted(texts: list[str]) -> list[float]:
-    """Mark the texts that start like a list item; the first character rules most out."""
-    return [
-        1.0 if (t[:1] in BULLET_HEADS or t[:1].isdecimal()) and BULLET_START.match(t) else 0.0
-        for t in texts
-    ]
 
 
 def _stop_densities(

@@ -105,10 +105,9 @@ def read_words(lines: list[str]) -> list[str]:
 def pick_stoplist(words: list[str]) -> frozenset[str]:
     """Pick the stop-word list with the most hits among a document's words."""
     counts = dict.fromkeys(STOPWORDS, 0)
-    tally = Counter(words)
-    for word in tally.keys() & _LANGS_OF.keys():
+    for word, hits in Counter(filter(_LANGS_OF.__contains__, words)).items():
         for lang in _LANGS_OF[word]:
-            counts[lang] += tally[word]
+            counts[lang] += hits
     best = max(counts, key=lambda lang: counts[lang])
     return STOPWORDS[best] if counts[best] >= 5 else frozenset()
 
