@@ -6,6 +6,7 @@ import hashlib
 import json
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +35,20 @@ class Config:
 
     def hash(self) -> str:
         """Return a short hash of every setting that changes the output."""
-        data = {k: v for k, v in asdict(self).items() if k not in _RUN_ONLY}
-        data["version"] = __version__
-        blob = json.dumps(data, sort_keys=True).encode()
-        return hashlib.sha256(blob).hexdigest()[:16]
+        return _settings_hash(self)
 
 
 _RUN_ONLY = {"batch_size", "workers"}
+
+
+# Every record is stamped with the hash; a config is frozen, so it is worked out once.
+@lru_cache(maxsize=16)
+def _settings_hash(config: Config) -> str:
+    """Hash the settings of a config that change the output, with the cleaner version."""
+    data = {k: v for k, v in asdict(config).items() if k not in _RUN_ONLY}
+    data["version"] = __version__
+    blob = json.dumps(data, sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
 
 
 def load_config(path: Path | None = None, **overrides: Any) -> Config:

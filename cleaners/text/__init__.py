@@ -118,10 +118,13 @@ def _cut_units(lines: list[Line], is_template: Callable[[str], bool] | None) -> 
             pieces = [Unit(line.text, idx, line.blank_before, "template")]
         else:
             pieces = _split_line(line.text, idx, line.blank_before, is_template)
-        units.extend(pieces)
-        one = len(pieces) == 1
-        whole.extend([idx if one else -1] * len(pieces))
-        source.extend([line.first if one and line.pieces == 1 else -1] * len(pieces))
+        units += pieces
+        if len(pieces) == 1:
+            whole.append(idx)
+            source.append(line.first if line.pieces == 1 else -1)
+        else:
+            whole += [-1] * len(pieces)
+            source += [-1] * len(pieces)
     return _Cut(units, np.array(whole, dtype=np.intp), np.array(source, dtype=np.intp), keys)
 
 

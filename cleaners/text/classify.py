@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cleaners.text.comments import is_comment_control
-from cleaners.text.measure import Measures, repeat_key
+from cleaners.text.measure import Measures, repeat_keys
 
 # jusText's thresholds, read on lines instead of HTML blocks.
 STOPWORDS_LOW = 0.20
@@ -22,7 +22,10 @@ BARRIER_COST = 30.0
 # A short line survives inside the span only with prose this close (in lines, both sides).
 STRANDED_GAP = 6
 LIST_COST = 1.2
-_LISTISH = re.compile(r"\d.*[^\W\d_]{2}.*\d|^\(?\d{1,2}[.)]\s|[^\W\d_]{2}.*[:(].*\w")
+# A list row: numbered, or a label with ":" or "(". Kept as two patterns, so that a line
+# only tries the one it can match (the .* branches backtrack over the whole line).
+_LISTISH_NUMBERED = re.compile(r"\d.*[^\W\d_]{2}.*\d|^\(?\d{1,2}[.)]\s")
+_LISTISH_LABELLED = re.compile(r"[^\W\d_]{2}.*[:(].*\w")
 REPEAT_MIN_CHARS = 30
 SHORT_COST = 1.5  # a short neutral line (heading, list item, widget label)
 SHORT_WORD_COST = 0.3
@@ -92,9 +95,11 @@ def _is_barrier(unit: Unit) -> bool:
 
 def _is_listish(text: str, numbered: bool, short: bool) -> bool:
     """Tell whether a short line is a list row; without a digit, ':' or '(' it cannot be."""
-    if not short or not (numbered or ":" in text or "(" in text):
+    if not short:
         return False
-    return _LISTISH.search(text) is not None
+    if (":" in text or "(" in text) and _LISTISH_LABELLED.search(text):
+        return True
+    return numbered and _LISTISH_NUMBERED.search(text) is not None
 
 
 def find_span(units: list[Unit]) -> tuple[int, int]:
@@ -131,10 +136,8 @@ def drop_stranded(units: list[Unit], start: int, end: int) -> None:
 def drop_repeats(units: list[Unit]) -> None:
     """Drop the second and later copies of a kept line (captions printed twice, AMP copies)."""
     seen: set[str] = set()
-    for unit in units:
-        if unit.label is not None or len(unit.text) < REPEAT_MIN_CHARS:
-            continue
-        key = repeat_key(unit.text)
+    kept = [u for u in units if u.label is None and len(u.text) >= REPEAT_MIN_CHARS]
+    for unit, key in zip(kept, repeat_keys([u.text for u in kept]), strict=True):
         if key in seen:
             unit.label = "duplicate"
         seen.add(key)

@@ -11,7 +11,7 @@ CONTINUATION_START = ",.;:!?)]}%”’»"
 TERMINAL_MARKS = ".!?…。！？।؟\"'”’»)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of a dump, with whether a blank line came before it."""
 

@@ -105,10 +105,9 @@ def read_words(lines: list[str]) -> list[str]:
 def pick_stoplist(words: list[str]) -> frozenset[str]:
     """Pick the stop-word list with the most hits among a document's words."""
     counts = dict.fromkeys(STOPWORDS, 0)
-    tally = Counter(words)
-    for word in tally.keys() & _LANGS_OF.keys():
+    for word, hits in Counter(filter(_LANGS_OF.__contains__, words)).items():
         for lang in _LANGS_OF[word]:
-            counts[lang] += tally[word]
+            counts[lang] += hits
     best = max(counts, key=lambda lang: counts[lang])
     return STOPWORDS[best] if counts[best] >= 5 else frozenset()
 
@@ -119,9 +118,10 @@ def count_stops(
     """Return each line's number of words and of stop words, given read_words output."""
     if not words:
         return np.zeros(n_lines, dtype=np.int64), np.zeros(n_lines, dtype=np.int64)
-    breaks = np.array([w == "\n" for w in words], dtype=bool)
+    n = len(words)
+    breaks = np.fromiter(map("\n".__eq__, words), dtype=bool, count=n)
     line_of = np.cumsum(breaks)
-    stops = np.array([w in stoplist for w in words], dtype=bool)
+    stops = np.fromiter(map(stoplist.__contains__, words), dtype=bool, count=n)
     return (
         np.bincount(line_of[~breaks], minlength=n_lines),
         np.bincount(line_of[stops], minlength=n_lines),

@@ -17,10 +17,9 @@ PROTECT_MIN_CHARS = 120
 PROTECT_MAX_DF = 2
 _DIGITS = re.compile(r"\d")
 _NON_WORD = re.compile(r"[^\w\s]|_")
-_SPACES = re.compile(r"\s+")
 
 
-# The three substitutions below as one table, for ASCII lines (NFKC leaves them as is).
+# The substitutions below as one table, for ASCII lines (NFKC leaves them as is).
 _ASCII_TABLE = {
     c: "0" if _DIGITS.match(chr(c)) else " " if _NON_WORD.match(chr(c)) else chr(c)
     for c in range(128)
@@ -45,7 +44,8 @@ def normalize_line(line: str) -> str:
     text = unicodedata.normalize("NFKC", line).strip().casefold()
     text = _DIGITS.sub("0", text)
     text = _NON_WORD.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits on exactly the characters \s matches, and faster than a regex.
+    return " ".join(text.split())
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
