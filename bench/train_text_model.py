@@ -28,7 +28,6 @@ from cleaners.pipeline import count_words, learn_profile, site_group  # noqa: E4
 from cleaners.readers import read_bytes  # noqa: E402
 from cleaners.records import RawDoc  # noqa: E402
 from cleaners.text import Analysis, _join_paragraphs, analyse_text  # noqa: E402
-from cleaners.text.classify import drop_repeats  # noqa: E402
 from cleaners.text.context import CONTEXT_NAMES, context_features  # noqa: E402
 from cleaners.text.features import FEATURE_NAMES  # noqa: E402
 from cleaners.text.model import (  # noqa: E402
@@ -37,7 +36,7 @@ from cleaners.text.model import (  # noqa: E402
     first_stage,
     hard_mask,
 )
-from cleaners.text.near_dups import drop_near_duplicates  # noqa: E402
+from cleaners.text.near_dups import drop_copies  # noqa: E402
 
 SET = ROOT.parent / "shared" / "benchmarks" / "text-dumps"
 VARIANTS = ("lxml", "soup", "html_text")
@@ -246,8 +245,7 @@ def predict_texts(samples: list[Sample], model: dict | None) -> dict[str, str | 
         units = [replace(u) for u in s.analysis.units]
         if model is not None:
             decide_units(units, s.analysis.features, model)
-        drop_repeats(units)
-        drop_near_duplicates(units)
+        drop_copies(units)
         text = "\n\n".join(p.strip() for p in _join_paragraphs(units) if p.strip())
         out[s.doc_id] = text if count_words(text) >= CONFIG.min_words else None
     return out

@@ -46,6 +46,8 @@ DATE_PATTERNS = (
     re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s*{_YEAR}\b"),
 )
+# Every pattern above holds a year: a string without one needs no pattern run.
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 TIME = re.compile(
     r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?|\.(?P<mi2>[0-5]\d)(?=\s*(?:[ap]\.?m|[A-Z]{3})))"
     r"\s*(?P<ampm>[ap](?:\.\s?)?m\b\.?)?(?:\s*(?P<tz>Z\b|(?:UTC|GMT)[+-][01]?\d(?::?[0-5]\d)?\b|UTC|GMT|"
@@ -68,6 +70,8 @@ def parse_date(s: str) -> str | None:
 
 def find_date(s: str) -> tuple[str, int, int] | None:
     """Return the ISO date found in a string with the span of its text, or None."""
+    if not _YEAR_HINT.search(s):
+        return None
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(s):
             day = _make_date(m)

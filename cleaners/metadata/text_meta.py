@@ -27,6 +27,8 @@ AFTER_HEADLINE = 3
 # A quoted tweet's signature ("— Jane Doe (@janedoe) March 3, 2019") is content.
 TWEET_SIGNATURE = re.compile(r"\(@\w+\)|^[—–-]\s")
 _PUNCT = re.compile(r"[^\w\s]")
+# Separators left around a date once it is cut out of its line.
+_DATE_EDGES = " ,|-–—/·"
 NAME_SPLIT = re.compile(r"\s*(?:,|·|\||/|\band\b|\bund\b|\bet\b|\be\b|&)\s*")
 NAME_STOP = frozenset(
     {
@@ -131,9 +133,7 @@ def _read_dateline(text: str, i: int, anchor: int, meta: Metadata, lifted: dict[
     iso, start, end = found
     if not is_valid_year(iso):
         return
-    rest = DATE_PREFIX.sub("", (text[:start] + " " + text[end:]).strip(" ,|-–—/·")).strip(
-        " ,|-–—/·"
-    )
+    rest = date_rest(text, start, end)
     if i < anchor and "+" in iso[10:] and iso.endswith("+00:00"):
         return  # a site clock in the header ("12:03 GMT, Nov 20, 2019")
     if len(rest.split()) > 5:
@@ -143,6 +143,12 @@ def _read_dateline(text: str, i: int, anchor: int, meta: Metadata, lifted: dict[
     if names and not meta.authors:
         meta.authors = names
     lifted[i] = "dateline"
+
+
+def date_rest(text: str, start: int, end: int) -> str:
+    """Return what a line says beside the date at [start, end), without a dateline prefix."""
+    beside = (text[:start] + " " + text[end:]).strip(_DATE_EDGES)
+    return DATE_PREFIX.sub("", beside).strip(_DATE_EDGES)
 
 
 def _set_date(meta: Metadata, iso: str, text: str) -> None:

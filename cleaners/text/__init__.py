@@ -12,13 +12,13 @@ import numpy as np
 from cleaners.config import Config
 from cleaners.metadata.text_meta import extract_text_metadata
 from cleaners.records import Extraction, Metadata, Removal
-from cleaners.text.classify import Unit, drop_repeats, drop_stranded, find_span, score_units
+from cleaners.text.classify import Unit, drop_stranded, find_span, score_units
 from cleaners.text.cues import split_cues
 from cleaners.text.features import unit_features
 from cleaners.text.lines import Line, merge_fragments, split_lines
 from cleaners.text.measure import measure_units
 from cleaners.text.model import decide_units
-from cleaners.text.near_dups import drop_near_duplicates
+from cleaners.text.near_dups import drop_copies
 from cleaners.text.rules import match_chrome
 from cleaners.text.seams import split_seams
 from cleaners.text.stamps import match_stamp
@@ -51,8 +51,7 @@ def clean_text(
     analysis = analyse_text(text, is_template)
     units = analysis.units
     decide_units(units, analysis.features)
-    drop_repeats(units)
-    drop_near_duplicates(units)
+    drop_copies(units)
     return Extraction(
         paragraphs=_join_paragraphs(units),
         metadata=analysis.metadata,

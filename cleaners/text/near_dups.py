@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaners.text.classify import Unit
+from cleaners.text.classify import Unit, drop_repeats
 
 # Pages print their article twice (an AMP or print copy, a JSON-LD body rendered as
 # text: Business Insider), a caption above and below a photo (Chron), a teaser of the
@@ -16,6 +16,12 @@ SHINGLE = 4
 COPY_SHARE = 0.8
 # ...and it has this many shingles: a short phrase may repeat by chance.
 MIN_SHINGLES = 3
+
+
+def drop_copies(units: list[Unit]) -> None:
+    """Drop second copies of kept text: whole repeated lines, then near-duplicates."""
+    drop_repeats(units)
+    drop_near_duplicates(units)
 
 
 def drop_near_duplicates(units: list[Unit]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaners.metadata.dates import find_date
-from cleaners.metadata.text_meta import BYLINE, DATE_PREFIX, TWEET_SIGNATURE
+from cleaners.metadata.text_meta import BYLINE, TWEET_SIGNATURE, date_rest
 
 # Hawaii News Now's "By HNN Staff | November 18, 2019 at 2:26 PM HST", CTV's "Published
 # Monday, November 18, 2019 8:22AM EST", WSJ's "Nov. 19, 2019 8:03 am ET" and JPost's "By
@@ -21,8 +21,6 @@ LINKING_WORDS = frozenset({"by", "on", "at", "|", "-", "–", "—", "em", "am",
 AGENCY_CREDIT = re.compile(
     r"^\(?(additional )?(reporting|writing|editing|compiled|translated) by\b", re.IGNORECASE
 )
-_EDGES = " ,|-–—/·"
-_DIGIT = re.compile(r"\d")
 
 
 def match_stamp(text: str) -> bool:
@@ -32,7 +30,7 @@ def match_stamp(text: str) -> bool:
         return False
     if AGENCY_CREDIT.match(text):
         return True
-    found = find_date(text) if _DIGIT.search(text) else None
+    found = find_date(text)
     by = BYLINE.match(text)
     if by and _is_name_start(by["names"]):
         names = by["names"] if found is None else text[by.start("names") : found[1]]
@@ -43,7 +41,7 @@ def match_stamp(text: str) -> bool:
     _, start, end = found
     if text[end:].lstrip().startswith(":"):
         return False  # a timeline entry: "March 3, 2019: the company files for bankruptcy"
-    rest = DATE_PREFIX.sub("", (text[:start] + " " + text[end:]).strip(_EDGES)).strip(_EDGES)
+    rest = date_rest(text, start, end)
     kept = [w for w in rest.split() if w.casefold() not in LINKING_WORDS]
     return len(kept) <= MAX_REST_WORDS and not rest.endswith((".", "!", "?"))
 
