@@ -22,6 +22,12 @@ MUST_GO = [
     ("related", "READ MORE: 'Take a trip to Syria to see what it means'"),
     ("related", "Also on rt.com"),
     ("related", "You may also like"),
+    (
+        "related",
+        "Related articles Storm alert: rivers burst banks across the north Rail strike: what"
+        " it means for your commute Ministers meet unions as talks resume",
+    ),
+    ("related", "Leia também Governo anuncia novas regras para o transporte público"),
     ("ad", "Advertisement"),
     ("cookie", "This website uses cookies. Read our Privacy policy to find out more. Accept"),
     ("cookie", "Privacy Policy"),
@@ -33,6 +39,14 @@ MUST_GO = [
     ("photo_credit", "View image in fullscreen"),
     ("footer", "© 2019 Example Media Ltd. All rights reserved."),
     ("footer", "Contact us"),
+    ("comments", "Your email address will not be published. Required fields are marked *"),
+    (
+        "comments",
+        "Notify me via e-mail if anyone answers my comment. This site uses Akismet to reduce"
+        " spam. Learn how your comment data is processed.",
+    ),
+    ("footer", "Copyright 2019 Example Media. Reproduction without permission is prohibited."),
+    ("footer", "This document is subject to copyright."),
     ("comments", "Leave a Reply"),
     ("comments", "Jane Roe on September 12, 2018 at 4:47 pm said:"),
     (
@@ -40,6 +54,7 @@ MUST_GO = [
         "The latest case was reported after a hunter ate a rabbit Credit: Getty - Contributor",
     ),
     ("caption", "Traders work on the floor of the exchange, November 18, 2019. REUTERS/Jane Roe"),
+    ("caption", "In this Dec. 3, 2018, file photo, a firefighter walks past a burned home."),
     (
         "caption",
         "Two ministers shake hands in Hanoi on Wednesday, Nov. 20, 2019. (AP Photo/Jane Roe)",
@@ -65,6 +80,11 @@ MUST_STAY = [
     "The findings were published in the journal Nature [1].",
     "Photo: a family portrait from 1962, which the museum bought last year, is on show.",
     "The team won 3 of 4 games in November, the coach said after the match.",
+    "Related coverage of the trial was banned by the judge until the verdict.",
+    "You may also like the smaller model, which costs half as much.",
+    "The copyright dispute over the song ended in court on Monday.",
+    "The report will not be published until the inquiry ends, the minister said.",
+    "In this photo essay, our reporter returns to the town where she grew up.",
 ]
 
 

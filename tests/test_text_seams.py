@@ -17,8 +17,17 @@ GLUED = [
     ("to find out more.Accept cookies", ["to find out more.", "Accept cookies"]),
     ("НовостиМодаКрасота", ["Новости", "Мода", "Красота"]),
     ("24 сентября 2018Наши герои", ["24 сентября 2018", "Наши герои"]),
+    # Only one letter, "Mc" or "Mac" is a prefix: a longer word glued to a capital is a seam.
+    ("listen to the soundSystem", ["listen to the sound", "System"]),
 ]
-NOT_SEAMS = ["U.S.A. and the U.K.", "No.1 in the world", "The 3D printer uses 5G"]
+NOT_SEAMS = [
+    "U.S.A. and the U.K.",
+    "No.1 in the world",
+    "The 3D printer uses 5G",
+    # One word with an inner capital: a one-letter prefix, a Mc/Mac name.
+    "the new iPhone sold on eBay",
+    "McDonald and MacArthur met at the MacBook launch",
+]
 
 
 @pytest.mark.parametrize(("line", "pieces"), GLUED)

@@ -21,13 +21,22 @@ CAPTION_CREDIT = re.compile(
 )
 # Times Union's "1 of 4 Grass Valley's Dionicio Torres looks at ..." on every slide.
 GALLERY_COUNT = re.compile(r"^\d{1,3} (of|/|de|из|von|di) \d{1,3} ")
+# AP's caption opening: "In this Dec. 12, 2006, file photo, made available by NASA, ...",
+# "In this undated photo provided by ..., ...".
+CAPTION_OPENING = re.compile(
+    r"^in this ([\w.]+ \d{1,2}, \d{4},? |\d{4},? )?(file |undated |handout |courtroom )*"
+    r"(photo|image|picture|photograph|frame grab|sketch)\b(?! (essay|series|gallery|book|album))"
+    r"[^,.]{0,50},"
+)
 # A caption is a sentence or two; a paragraph this long that ends in a credit is prose.
 MAX_CAPTION_WORDS = 60
 
 
 def match_caption(text: str) -> bool:
-    """Tell whether a line is a picture caption: a credit at its end or a slide count."""
+    """Tell whether a line is a picture caption: a credit, AP's opening or a slide count."""
     low = text.casefold()
+    if low.startswith("in this ") and CAPTION_OPENING.match(low):
+        return count_words(text) <= MAX_CAPTION_WORDS
     if not (
         ":" in low or "/" in low or low.endswith((")", "]", "more", "less")) or low[:1].isdigit()
     ):

@@ -21,6 +21,9 @@ BARRIERS = frozenset({"comments", "related"})
 BARRIER_COST = 30.0
 # A short line survives inside the span only with prose this close (in lines, both sides).
 STRANDED_GAP = 6
+# ... unless it carries this share of the span's weight: then it is the span's core (a
+# whole page glued into one line by lxml), not a stray short line.
+CORE_SHARE = 0.5
 LIST_COST = 1.2
 # A list row: numbered, or a label with ":" or "(". Kept as two patterns, so that a line
 # only tries the one it can match (the .* branches backtrack over the whole line).
@@ -120,10 +123,11 @@ def drop_stranded(units: list[Unit], start: int, end: int) -> None:
     prose = [i for i in range(start, end) if units[i].prose and units[i].label is None]
     if not prose:
         return
+    core = CORE_SHARE * sum(max(units[i].weight, 0.0) for i in range(start, end))
     k = 0
     for i in range(start, end):
         unit = units[i]
-        if unit.label is not None or unit.prose:
+        if unit.label is not None or unit.prose or unit.weight >= core:
             continue
         while k < len(prose) and prose[k] < i:
             k += 1

@@ -18,6 +18,18 @@ COMMENT_LINE = re.compile(
     r"|tinggalkan komentar|komentar)$"
     r"|^(you must be logged in|sign in or create|log in to comment|login to comment)\b"
 )
+# The comment form of WordPress and its plugins, whatever is glued around it: "Your email
+# address will not be published. Required fields are marked *", "Save my name, email, and
+# website in this browser for the next time I comment.", "This site uses Akismet to reduce
+# spam.", "Notify me of follow-up comments by email.".
+COMMENT_FORM = re.compile(
+    r"email address will not be published|required fields are marked"
+    r"|save my name, email,? and website|uses akismet to reduce spam"
+    r"|notify me (of (follow-?up|new) (comments|posts)|via e-?mail if anyone answers)"
+)
+# The literal cores of COMMENT_FORM, for the chrome pre-check.
+FORM_CUES = "not be published|required fields|save my name|akismet|notify me"
+MAX_FORM_WORDS = 60
 # Controls repeated on every comment or embedded post ("Reply", "Report" under a quoted
 # tweet): chrome, but unlike a section header they do not mean the article has ended.
 COMMENT_CONTROL = re.compile(
@@ -30,7 +42,10 @@ MAX_HEADER_WORDS = 16
 
 def match_comments(text: str) -> bool:
     """Tell whether a line is comment-section furniture."""
-    if COMMENT_LINE.match(line_key(text)):
+    key = line_key(text)
+    if COMMENT_LINE.match(key):
+        return True
+    if len(text.split()) <= MAX_FORM_WORDS and COMMENT_FORM.search(key):
         return True
     return len(text.split()) <= MAX_HEADER_WORDS and bool(COMMENT_HEADER.match(text.casefold()))
 

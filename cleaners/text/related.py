@@ -31,11 +31,29 @@ RELATED_LINE = re.compile(
     r"|more (in |from |on |about )?[\w.'&-]+( [\w.'&-]+)?)$"
 )
 MAX_RELATED_WORDS = 25
+# A related-links block glued into one line (lxml joins a widget's heading and its
+# headlines with spaces): "Related articles Hong Kong uprising: ... Plague outbreak: ...".
+# A heading that does not open sentences, more text after it, and no full stop at the
+# end (headlines have none; a cut-off one ends in "..."): such a line is the block,
+# however long.
+RELATED_BLOCK = re.compile(
+    r"^(related (articles?|stories|posts|news|links|videos)|you (may|might) also (like|enjoy)"
+    r"|recommended (for you|stories|articles)|leia também|veja também|читайте также"
+    r"|lesen sie auch|leggi anche|baca juga|berita terkait|artikel terkait)\b[\s.:…]*\w"
+)
 
 
 def match_related(text: str) -> bool:
     """Tell whether a line is a related-article heading or teaser."""
     key = line_key(text)
-    if RELATED_LINE.match(key):
+    if RELATED_LINE.match(key) or is_related_block(text, key):
         return True
     return count_words(text) <= MAX_RELATED_WORDS and bool(RELATED_PREFIX.match(text.casefold()))
+
+
+def is_related_block(text: str, key: str) -> bool:
+    """Tell whether a line is a related-links heading with its headlines glued on."""
+    if not RELATED_BLOCK.match(key):
+        return False
+    end = text.rstrip()
+    return not end.endswith(".") or end.endswith("...")

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from cleaners.text.ads import AD_LINE, match_ad
 from cleaners.text.captions import GALLERY_COUNT, MAX_CAPTION_WORDS, match_caption
-from cleaners.text.comments import COMMENT_LINE, match_comments
+from cleaners.text.comments import COMMENT_LINE, FORM_CUES, match_comments
 from cleaners.text.cookies import POLICY_LINE, match_cookie
 from cleaners.text.counts import MAX_COUNTED_WORDS, match_counted_item
 from cleaners.text.credits import CREDIT_LINE, match_photo_credit
@@ -16,7 +16,7 @@ from cleaners.text.footer import FOOTER_LINE, match_footer
 from cleaners.text.icons import ICON_LINE, LIGATURES, match_icon_run
 from cleaners.text.lines import count_words, line_key
 from cleaners.text.nav import NAV_PHRASES, NAV_WORDS, match_navigation
-from cleaners.text.related import RELATED_LINE, match_related
+from cleaners.text.related import RELATED_BLOCK, RELATED_LINE, is_related_block, match_related
 from cleaners.text.share import (
     MAX_SHARE_WORDS,
     SHARE_PHRASES,
@@ -27,7 +27,8 @@ from cleaners.text.share import (
 )
 from cleaners.text.subscribe import PROMPT_LINE, PROMPT_START, match_subscribe
 
-# No family matches a line this long (cookie banners are the longest, 70 words).
+# No family but a glued related block matches a line this long (cookie banners are the
+# longest of the others, 70 words).
 MAX_CHROME_CHARS = 600
 # Most specific families first, so a removal is logged under the most telling name.
 RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
@@ -57,6 +58,7 @@ LINE_STARTS = re.compile(
             ICON_LINE,
             POLICY_LINE,
             RELATED_LINE,
+            RELATED_BLOCK,
             PROMPT_LINE,
             PROMPT_START,
             SOCIAL_COUNTER,
@@ -76,13 +78,14 @@ LINE_WORDS = LIGATURES | SOCIAL_WORDS | NAV_WORDS | NAV_PHRASES
 LINE_MARKS = ":/|>›»"
 _LINE_MARK = re.compile(f"[{re.escape(LINE_MARKS)}]")
 MAX_MARKED_WORDS = 25
-# The literal cores of COOKIE_CUE, AGENCY_CREDIT, CAPTION_CREDIT, COPYRIGHT and ICON_WORD
-# (as literals the search is four times faster); no banner or notice is longer than 70 words.
+# The literal cores of COOKIE_CUE, AGENCY_CREDIT, CAPTION_CREDIT, COPYRIGHT, ICON_WORD and
+# COMMENT_FORM (as literals the search is four times faster); no banner or notice is longer
+# than 70 words.
 LINE_CUES = re.compile(
     r"cookie|gdpr|consent|do not sell|personal information|privacy settings|getty images"
     r"|reuters|associated press|ap photo|afp|epa|shutterstock|istock|©|\(c\)|copyright"
     r"|all rights reserved|todos os direitos|alle rechte|icon|ıcon"
-    r"|credit|photo|image|picture|foto"
+    r"|credit|photo|image|picture|foto|" + FORM_CUES
 )
 MAX_CUED_WORDS = 70
 # Counted links end in a bracket, expandable captions in a "more" or "less" toggle.
@@ -92,7 +95,10 @@ TOGGLES = frozenset({"more", "less"})
 @lru_cache(maxsize=65536)
 def match_chrome(text: str) -> str | None:
     """Return the name of the chrome family a line belongs to, or None."""
-    if len(text) > MAX_CHROME_CHARS or not might_be_chrome(text):
+    if len(text) > MAX_CHROME_CHARS:
+        # Only a related block glued into one line runs this long.
+        return "related" if is_related_block(text, line_key(text)) else None
+    if not might_be_chrome(text):
         return None
     for name, matcher in RULES:
         if matcher(text):

@@ -22,6 +22,9 @@ GLUE_HINT = re.compile(
 UPPER_CANDIDATE = re.compile(
     r"[^\W\d_a-zß-öø-ÿα-ωа-яё\u3040-\u9fff\uac00-\ud7af]|[\u24b6-\u24cf\U0001f130-\U0001f189]"
 )
+# Words that carry an inner capital by name, not by glue: a one-letter lowercase prefix
+# ("iPhone", "eBay", "iOS") and the Gaelic patronymics ("McDonald", "MacArthur", "MacBook").
+NAME_PREFIXES = frozenset({"Mc", "Mac"})
 # In ASCII text these are the only capitals.
 _ASCII_CAPITAL = re.compile(r"[A-Z]")
 
@@ -41,7 +44,7 @@ def find_seams(text: str) -> list[int]:
         prev = text[i - 1]
         nxt = text[i + 1]
         if prev.islower():
-            ok = True
+            ok = not _is_name_prefix(text, i)
         elif prev in SENTENCE_END:
             # "more.Accept" but not "U.S.A" or "Ph.D": a real word must end at the mark.
             ok = i >= 3 and text[i - 2].islower() and text[i - 3].islower()
@@ -71,6 +74,16 @@ def split_seams(text: str) -> list[str]:
 def _has_upper_run(text: str, i: int) -> bool:
     """Tell whether at least two capitals come right before offset ``i``."""
     return i >= 2 and text[i - 1].isupper() and text[i - 2].isupper()
+
+
+def _is_name_prefix(text: str, i: int) -> bool:
+    """Tell whether the letters before offset ``i`` are a prefix of one word, not a word."""
+    start = i - 1
+    while start > 0 and text[start - 1].isalpha() and i - start <= 3:
+        start -= 1
+    if start > 0 and text[start - 1].isalpha():
+        return False
+    return i - start == 1 or text[start:i] in NAME_PREFIXES
 
 
 def _in_link(text: str, i: int) -> bool:
