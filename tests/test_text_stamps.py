@@ -15,6 +15,10 @@ STAMPS = [
     "By JERUSALEM POST STAFF",
     "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST",
     "(Reporting by Greg Roumeliotis; editing by Martin Howell)",
+    "2 days ago at 07:47 am",
+    "16 hours ago on Tech Blog",
+    "há 3 horas",
+    "2 часа назад",
 ]
 NOT_STAMPS = [
     "By 2020, the company plans to double its workforce in the region.",
@@ -22,6 +26,8 @@ NOT_STAMPS = [
     "He was born on March 3, 1950 in Paris and moved to Lyon as a child.",
     "— Jane Doe (@janedoe) March 3, 2019",
     "By the time the police arrived on November 3, 2019, the crowd had gone home.",
+    "3 days ago, the company said it would cut jobs",
+    "A year ago, NASA announced that nine companies could bid for the contracts.",
 ]
 
 

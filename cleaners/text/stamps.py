@@ -22,14 +22,33 @@ AGENCY_CREDIT = re.compile(
     r"^\(?(additional )?(reporting|writing|editing|compiled|translated) by\b", re.IGNORECASE
 )
 
+# A relative time on its own: a comment's or a teaser's "2 days ago at 07:47 am", "16 hours
+# ago on iOS Blog", "há 3 horas", "2 часа назад", "3時間前".
+RELATIVE_TIME = re.compile(
+    r"^(about |posted |updated |published )?(\d+|an?|one) (seconds?|minutes?|mins?|hours?|hrs?"
+    r"|days?|weeks?|months?|years?) ago\b|^há \d+ (minutos?|horas?|dias?|semanas?|meses)\b"
+    r"|^vor \d+ (minuten|stunden|tagen|wochen)\b|^\d+ (минут[уы]?|час(а|ов)?|дн(я|ей)|день) назад"
+    r"|^\d+ (menit|jam|hari|minggu) (yang )?lalu\b|^\d+ (minuti|ore|giorni) fa\b"
+    r"|^\d+ ?(分|時間|日)前|^\d+ ?(분|시간|일) ?전",
+    re.IGNORECASE,
+)
+MAX_RELATIVE_WORDS = 8
+# What may follow it: nothing, or a time, a section or a name ("... ago, the court" is prose).
+RELATIVE_TAILS = frozenset({"at", "on", "in", "by", "|", "·", "•", "-", "–", "—"})
+
 
 def match_stamp(text: str) -> bool:
-    """Tell whether a line is only a dateline, a byline or an agency's reporting credit."""
+    """Tell whether a line is only a dateline, a byline, a relative time or a reporting credit."""
     words = text.split()
     if len(words) > MAX_STAMP_WORDS or TWEET_SIGNATURE.search(text):
         return False
     if AGENCY_CREDIT.match(text):
         return True
+    if len(words) <= MAX_RELATIVE_WORDS:
+        relative = RELATIVE_TIME.match(text)
+        if relative:
+            rest = text[relative.end() :].split(None, 1)
+            return not rest or rest[0].casefold() in RELATIVE_TAILS
     found = find_date(text)
     by = BYLINE.match(text)
     if by and _is_name_start(by["names"]):
