@@ -39,6 +39,11 @@ MUST_GO = [
     ("photo_credit", "View image in fullscreen"),
     ("footer", "© 2019 Example Media Ltd. All rights reserved."),
     ("footer", "Contact us"),
+    (
+        "cookie",
+        "I agree to the processing of my personal data for the purpose of creating an account,"
+        " in compliance with the Privacy Policy.",
+    ),
     ("comments", "Your email address will not be published. Required fields are marked *"),
     (
         "comments",
@@ -83,6 +88,7 @@ MUST_STAY = [
     "Related coverage of the trial was banned by the judge until the verdict.",
     "You may also like the smaller model, which costs half as much.",
     "The copyright dispute over the song ended in court on Monday.",
+    "The firm updated its privacy policy on Monday after the regulator's fine.",
     "The report will not be published until the inquiry ends, the minister said.",
     "In this photo essay, our reporter returns to the town where she grew up.",
 ]

@@ -11,6 +11,12 @@ from cleaners.text.lines import count_words, line_key
 COOKIE_CUE = re.compile(
     r"\b(cookies?|gdpr|consent|do not sell|personal information|privacy settings)\b"
 )
+# Privacy-law wording that counts only beside a second cue: an article may mention a
+# privacy policy, a notice names two of these ("I agree to the processing of my personal
+# data ... in compliance with the Privacy Policy").
+LEGAL_CUE = re.compile(
+    r"\b(personal data|privacy policy|data protection|terms of (?:use|service))\b"
+)
 COOKIE_CONTEXT = re.compile(
     r"\b(use|uses|using|used|accept|accepts|policy|settings|consent|agree|continue|browsing"
     r"|experience|preferences|manage|opt[ -]out|sell|share|learn more|find out more)\b"
@@ -36,7 +42,7 @@ def match_cookie(text: str) -> bool:
     if count_words(text) > MAX_BANNER_WORDS:
         return False
     cues = set(COOKIE_CUE.findall(key))
-    if len(cues) > 1:
+    if len(cues) + len(set(LEGAL_CUE.findall(key))) > 1:
         return True
     # One cue needs a context word of its own: "consent" alone is also plain prose ("she
     # did not give her consent to the operation").
