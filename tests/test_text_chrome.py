@@ -39,6 +39,8 @@ MUST_GO = [
     ("photo_credit", "View image in fullscreen"),
     ("footer", "© 2019 Example Media Ltd. All rights reserved."),
     ("footer", "Contact us"),
+    ("subscribe", "Stay up to date with Example Corp. Subscribe to our newsletter."),
+    ("subscribe", "Do you rely on our reporting? Click here to support it."),
     (
         "cookie",
         "I agree to the processing of my personal data for the purpose of creating an account,"
@@ -88,6 +90,8 @@ MUST_STAY = [
     "Related coverage of the trial was banned by the judge until the verdict.",
     "You may also like the smaller model, which costs half as much.",
     "The copyright dispute over the song ended in court on Monday.",
+    "Readers can subscribe to the newsletter, she said.",
+    "Support for the bill grew among voters. Its sponsors want a vote by May.",
     "The firm updated its privacy policy on Monday after the regulator's fine.",
     "The report will not be published until the inquiry ends, the minister said.",
     "In this photo essay, our reporter returns to the town where she grew up.",

@@ -79,11 +79,11 @@ LINE_MARKS = ":/|>›»"
 _LINE_MARK = re.compile(f"[{re.escape(LINE_MARKS)}]")
 MAX_MARKED_WORDS = 25
 # The literal cores of COOKIE_CUE, LEGAL_CUE, AGENCY_CREDIT, CAPTION_CREDIT, COPYRIGHT,
-# ICON_WORD and COMMENT_FORM (as literals the search is four times faster); no banner or
-# notice is longer than 70 words.
+# ICON_WORD, COMMENT_FORM and of the prompts that follow a sentence (as literals the search
+# is four times faster); no banner or notice is longer than 70 words.
 LINE_CUES = re.compile(
     r"cookie|gdpr|consent|do not sell|personal information|privacy settings|getty images"
-    r"|personal data|privacy policy|data protection|terms of"
+    r"|personal data|privacy policy|data protection|terms of|subscribe|newsletter|click here"
     r"|reuters|associated press|ap photo|afp|epa|shutterstock|istock|©|\(c\)|copyright"
     r"|all rights reserved|todos os direitos|alle rechte|icon|ıcon"
     r"|credit|photo|image|picture|foto|" + FORM_CUES

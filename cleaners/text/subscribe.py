@@ -10,14 +10,19 @@ from cleaners.text.lines import count_words, line_key
 # Guardian" / "Sign up for our email", app prompts ("Add to home screen").
 PROMPT_START = re.compile(
     r"^(subscribe|sign up|signup|register|join|get|enter|support|download|install|add to"
+    r"|click here to|stay up to date|stay informed|stay connected"
     r"|become a (member|subscriber)|already a (member|subscriber)|assine|inscreva-se"
     r"|подпишитесь|abonnieren|iscriviti|berlangganan)\b"
 )
 PROMPT_CUE = re.compile(
     r"\b(newsletters?|subscribe|subscription|subscriber|inbox|email|e-mail|mailing list"
     r"|home screen|the app|our app|premium|membership|member|sign up|alerts|updates"
-    r"|journalism|notifications)\b"
+    r"|journalism|notifications|donate|donation|contribution|support (us|it)|make a difference"
+    r"|up to date)\b"
 )
+# A prompt may follow a sentence on its line: "Stay up to date with Ascom. Subscribe to our
+# newsletter.", "Do you rely on our reporting? Click here to support it."
+SENTENCE_START = re.compile(r"(?<=[.!?]) (?=\w)")
 PROMPT_LINE = re.compile(
     r"^(subscribe|subscribe now|newsletter|newsletters|sign up|sign up now|join now"
     r"|email address|your email|your email address|enter your email|submit|send"
@@ -34,4 +39,8 @@ def match_subscribe(text: str) -> bool:
         return True
     if count_words(text) > MAX_PROMPT_WORDS:
         return False
-    return bool(PROMPT_START.match(key)) and bool(PROMPT_CUE.search(key))
+    if not PROMPT_CUE.search(key):
+        return False
+    if PROMPT_START.match(key):
+        return True
+    return any(PROMPT_START.match(key[m.end() :]) for m in SENTENCE_START.finditer(key))
