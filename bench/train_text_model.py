@@ -29,6 +29,7 @@ from cleaners.readers import read_bytes  # noqa: E402
 from cleaners.records import RawDoc  # noqa: E402
 from cleaners.text import Analysis, _join_paragraphs, analyse_text  # noqa: E402
 from cleaners.text.context import CONTEXT_NAMES, context_features  # noqa: E402
+from cleaners.text.fallback import rescue_lists  # noqa: E402
 from cleaners.text.features import FEATURE_NAMES  # noqa: E402
 from cleaners.text.model import (  # noqa: E402
     MODEL_PATH,
@@ -245,6 +246,7 @@ def predict_texts(samples: list[Sample], model: dict | None) -> dict[str, str | 
         units = [replace(u) for u in s.analysis.units]
         if model is not None:
             decide_units(units, s.analysis.features, model)
+        rescue_lists(units, CONFIG.min_words)
         drop_copies(units)
         text = "\n\n".join(p.strip() for p in _join_paragraphs(units) if p.strip())
         out[s.doc_id] = text if count_words(text) >= CONFIG.min_words else None

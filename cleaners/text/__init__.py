@@ -14,6 +14,7 @@ from cleaners.metadata.text_meta import extract_text_metadata
 from cleaners.records import Extraction, Metadata, Removal
 from cleaners.text.classify import Unit, drop_stranded, find_span, score_units
 from cleaners.text.cues import split_cues
+from cleaners.text.fallback import rescue_lists
 from cleaners.text.features import unit_features
 from cleaners.text.lines import Line, merge_fragments, split_lines
 from cleaners.text.measure import measure_units
@@ -51,6 +52,7 @@ def clean_text(
     analysis = analyse_text(text, is_template)
     units = analysis.units
     decide_units(units, analysis.features)
+    rescue_lists(units, config.min_words)
     drop_copies(units)
     return Extraction(
         paragraphs=_join_paragraphs(units),
