@@ -6,7 +6,7 @@ import pytest
 
 from cleaners.config import Config
 from cleaners.text import clean_text
-from cleaners.text.stamps import match_stamp
+from cleaners.text.stamps import match_stamp, match_stamps
 
 STAMPS = [
     "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
@@ -39,6 +39,13 @@ def test_stamp_is_recognised(line: str) -> None:
 @pytest.mark.parametrize("line", NOT_STAMPS)
 def test_look_alike_is_no_stamp(line: str) -> None:
     assert not match_stamp(line)
+
+
+def test_stamps_of_many_lines_match_one_by_one() -> None:
+    # Lines without a year, a byline or a credit opening are ruled out unread.
+    lines = [*STAMPS, *NOT_STAMPS, "Share this story", "by the way, 2019", "", "BY JOHN SMITH"]
+    assert match_stamps(lines) == [match_stamp(line) for line in lines]
+    assert match_stamps([]) == []
 
 
 def test_stamp_below_the_article_is_removed_and_logged() -> None:

@@ -22,7 +22,7 @@ from cleaners.text.model import decide_units
 from cleaners.text.near_dups import drop_copies
 from cleaners.text.rules import match_chrome
 from cleaners.text.seams import split_seams
-from cleaners.text.stamps import match_stamp
+from cleaners.text.stamps import match_stamps
 from cleaners.text.stopwords import count_stops, pick_stoplist, read_words
 from cleaners.text.template import TemplateCheck, normalize_line, normalize_lines
 
@@ -89,8 +89,9 @@ def analyse_text(text: str, is_template: Callable[[str], bool] | None = None) ->
     metadata, lifted = extract_text_metadata(chrome_free, start)
     for i, rule in lifted.items():
         units[i].label = rule
-    for unit in units:
-        if unit.label is None and match_stamp(unit.text):
+    open_units = [u for u in units if u.label is None]
+    for unit, stamp in zip(open_units, match_stamps([u.text for u in open_units]), strict=True):
+        if stamp:
             unit.label = "stamp"
     drop_stranded(units, start, end)
     for i, unit in enumerate(units):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -77,6 +79,13 @@ FEATURE_NAMES: tuple[str, ...] = (
 MAX_STAMPS = 5
 # Labels that mark the article head: the body starts right after them.
 META_LABELS = frozenset({"title", "dateline", "byline"})
+# What a label tells the columns, as bits read for all units at once; None is kept and soft.
+_SOFT, _META, _BLOCK, _KEPT = 1, 2, 4, 8
+_LABEL_BITS: dict[str | None, int] = {None: _SOFT | _KEPT}
+for _labels, _bit in ((SOFT_LABELS, _SOFT), (META_LABELS, _META), (BLOCK_RULES, _BLOCK)):
+    for _label in _labels:
+        _LABEL_BITS[_label] = _LABEL_BITS.get(_label, 0) | _bit
+_UNIT_FIELDS = attrgetter("label", "prose", "line", "density", "weight", "blank_before")
 
 
 def unit_features(
@@ -165,29 +174,31 @@ def _unit_columns(
 ) -> dict[str, np.ndarray]:
     """Return the per-unit measurements and labels as columns."""
     n = len(units)
-    labels = [u.label for u in units]
-    raw_prose = np.array([u.prose for u in units], dtype=bool)
-    soft = np.array([lab is None or lab in SOFT_LABELS for lab in labels], dtype=bool)
-    lines = np.array([u.line for u in units])
+    labels, prose, lines, density, weight, blank = zip(*map(_UNIT_FIELDS, units), strict=True)
+    bits = np.fromiter(map(_LABEL_BITS.get, labels, repeat(0)), dtype=np.int8, count=n)
+    raw_prose = np.array(prose, dtype=bool)
+    soft = (bits & _SOFT) != 0
+    line = np.array(lines)
     glued = np.zeros(n)
-    glued[1:] = lines[1:] == lines[:-1]
+    glued[1:] = line[1:] == line[:-1]
     idx = np.arange(n)
-    meta = np.array([lab in META_LABELS for lab in labels], dtype=bool)
+    meta = (bits & _META) != 0
     meta[0] = False
     last_meta = np.maximum.accumulate(np.where(meta, idx, -1))
     keys = repeat_keys([u.text for u in units])
     seen = Counter(keys)
-    block = np.array([lab in BLOCK_RULES for lab in labels], dtype=bool)
+    copies = np.fromiter(map(seen.__getitem__, keys), dtype=np.int64, count=n)
+    block = (bits & _BLOCK) != 0
     cols = {
         "prose": (raw_prose & soft).astype(float),
         "ruled": (~soft).astype(float),
-        "keep": np.array([lab is None for lab in labels], dtype=float),
-        "density": np.array([u.density for u in units], dtype=float),
-        "weight": np.array([u.weight for u in units], dtype=float),
+        "keep": ((bits & _KEPT) != 0).astype(float),
+        "density": np.array(density, dtype=float),
+        "weight": np.array(weight, dtype=float),
         "df": doc_freqs,
         "glued": glued,
-        "blank": np.array([u.blank_before for u in units], dtype=float),
-        "repeats": np.array([min(seen[k] - 1, 3) / 3.0 for k in keys], dtype=float),
+        "blank": np.array(blank, dtype=float),
+        "repeats": np.minimum(copies - 1, 3) / 3.0,
         "meta_gap": np.where(last_meta >= 0, idx - last_meta, -1).astype(float),
         "after_block": _after_block_rule(block, raw_prose & soft),
         "short_run": _short_runs(raw_prose),

@@ -62,13 +62,13 @@ def tree_probabilities(rows: np.ndarray, trees: dict[str, Any]) -> np.ndarray:
     """
     feats, thresholds, leaves = trees["features"], trees["thresholds"], trees["leaves"]
     n_trees, n_inner = feats.shape
-    flat = rows.ravel()
-    row_start = (np.arange(len(rows)) * rows.shape[1])[:, None]
+    n_nodes = n_trees * n_inner  # node i of tree t is test t * n_inner + i of a row
+    # Every node's test on every row at once, then a walk that only looks them up.
+    right = (rows.take(feats.ravel(), axis=1) > thresholds.ravel()).ravel()
+    first = (np.arange(len(rows)) * n_nodes)[:, None] + np.arange(n_trees) * n_inner
     node = np.zeros((len(rows), n_trees), dtype=np.intp)
-    offset = np.arange(n_trees) * n_inner  # node i of tree t sits at t * n_inner + i
     for _ in range(trees["depth"]):
-        at = node + offset
-        node = 2 * node + 1 + (flat[row_start + feats.ravel()[at]] > thresholds.ravel()[at])
+        node = 2 * node + 1 + right[first + node]
     raw = trees["bias"] + leaves[np.arange(n_trees), node - n_inner].sum(axis=1)
     return 1.0 / (1.0 + np.exp(-np.clip(raw, -30.0, 30.0)))
 

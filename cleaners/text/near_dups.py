@@ -31,8 +31,10 @@ def drop_near_duplicates(units: list[Unit]) -> None:
         if unit.label is not None:
             continue
         words = _WORD.findall(unit.text.casefold())
-        grams = [tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
-        if len(grams) >= MIN_SHINGLES and sum(g in seen for g in grams) >= COPY_SHARE * len(grams):
+        # The word tuples that start at each offset with SHINGLE words left.
+        grams = list(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
+        copies = sum(map(seen.__contains__, grams))
+        if len(grams) >= MIN_SHINGLES and copies >= COPY_SHARE * len(grams):
             unit.label = "duplicate"
             continue
         seen.update(grams)

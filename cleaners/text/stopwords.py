@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import repeat
 
 import numpy as np
 
@@ -118,11 +119,13 @@ def count_stops(
     """Return each line's number of words and of stop words, given read_words output."""
     if not words:
         return np.zeros(n_lines, dtype=np.int64), np.zeros(n_lines, dtype=np.int64)
-    n = len(words)
-    breaks = np.fromiter(map("\n".__eq__, words), dtype=bool, count=n)
+    # One pass reads every token's kind: 1 a stop word, 2 a line break, 0 another word.
+    kinds = dict.fromkeys(stoplist, 1)
+    kinds["\n"] = 2
+    kind = np.fromiter(map(kinds.get, words, repeat(0)), dtype=np.int8, count=len(words))
+    breaks = kind == 2
     line_of = np.cumsum(breaks)
-    stops = np.fromiter(map(stoplist.__contains__, words), dtype=bool, count=n)
     return (
         np.bincount(line_of[~breaks], minlength=n_lines),
-        np.bincount(line_of[stops], minlength=n_lines),
+        np.bincount(line_of[kind == 1], minlength=n_lines),
     )
