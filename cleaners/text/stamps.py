@@ -23,14 +23,16 @@ LINKING_WORDS = frozenset({"by", "on", "at", "|", "-", "–", "—", "em", "am",
 AGENCY_CREDIT = re.compile(
     r"^\(?(additional )?(reporting|writing|editing|compiled|translated) by\b", re.IGNORECASE
 )
-# What a stamp cannot lack: a year (every date pattern holds one), or a credit's or a
-# byline's opening at the start of its line. Few lines have one, and two searches over
-# the joined lines find them. The opening is matched after a line break: a pattern that
-# starts with a literal is searched fast, where a multiline "^" is tried at every offset.
+# What a stamp cannot lack: a year (every date pattern holds one), or a credit's, a
+# byline's or a relative time's opening at the start of its line. Few lines have one,
+# and two searches over the joined lines find them. The opening is matched after a line
+# break: a pattern that starts with a literal is searched fast, where a multiline "^" is
+# tried at every offset.
 YEAR_CUE = re.compile(r"(?:19|20)\d\d")
 OPENING_CUE = re.compile(
     r"\n(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b"
-    r"|(?:by|von|por|par|di|oleh|text|texto|автор|текст)\s*:?\s)",
+    r"|(?:by|von|por|par|di|oleh|text|texto|автор|текст)\s*:?\s"
+    r"|(?:about |posted |updated |published )?(?:\d|an? |one )|há \d|vor \d)",
     re.IGNORECASE,
 )
 
@@ -48,6 +50,7 @@ def match_stamps(texts: list[str]) -> list[bool]:
     for i in set((np.searchsorted(breaks, hits, side="right") - 1).tolist()):
         found[i] = match_stamp(texts[i])
     return found
+
 
 # A relative time on its own: a comment's or a teaser's "2 days ago at 07:47 am", "16 hours
 # ago on iOS Blog", "há 3 horas", "2 часа назад", "3時間前".
