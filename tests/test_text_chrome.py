@@ -39,6 +39,12 @@ MUST_GO = [
     ("photo_credit", "View image in fullscreen"),
     ("footer", "© 2019 Example Media Ltd. All rights reserved."),
     ("footer", "Contact us"),
+    ("footer", "Mentions légales"),
+    ("related", "À lire aussi"),
+    ("related", "Noticias relacionadas"),
+    ("cookie", "Politique de confidentialité"),
+    ("subscribe", "Suscríbete"),
+    ("navigation", "ニュース"),
     ("subscribe", "Stay up to date with Example Corp. Subscribe to our newsletter."),
     ("subscribe", "Do you rely on our reporting? Click here to support it."),
     (

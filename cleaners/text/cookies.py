@@ -29,7 +29,9 @@ POLICY_LINE = re.compile(
     r"|legal|legal notice|your privacy rights|ad choices|do not sell my personal information"
     r"|do not sell or share my personal information|política de privacidade"
     r"|política de privacidad|datenschutz|datenschutzerklärung|privacy e cookie"
-    r"|политика конфиденциальности|kebijakan privasi)$"
+    r"|политика конфиденциальности|kebijakan privasi|politique de confidentialité"
+    r"|gestion des cookies|tout accepter|tout refuser|política de cookies|aceptar todas"
+    r"|aceptar|accepter|プライバシーポリシー|개인정보처리방침)$"
 )
 MAX_BANNER_WORDS = 70
 

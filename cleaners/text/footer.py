@@ -20,7 +20,9 @@ FOOTER_LINE = re.compile(
     r"|site map|sitemap|faq|faqs|help|imprint|impressum|masthead|corrections|accessibility"
     r"|rss feeds?|powered by [\w .-]{1,40}|designed by [\w .-]{1,40}|theme by [\w .-]{1,40}"
     r"|fale conosco|quem somos|expediente|контакты|о проекте|kontakt|chi siamo|contatti"
-    r"|tentang kami|kontak|hubungi kami|redaksi|pedoman media siber|all rights reserved)$"
+    r"|tentang kami|kontak|hubungi kami|redaksi|pedoman media siber|all rights reserved"
+    r"|nous contacter|contactez-nous|qui sommes-nous|mentions légales|contacto|quiénes somos"
+    r"|aviso legal|お問い合わせ|会社概要|회사소개|고객센터)$"
 )
 MAX_FOOTER_WORDS = 40
 

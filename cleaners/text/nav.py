@@ -7,7 +7,8 @@ import re
 from cleaners.text.lines import count_words, line_key, split_words
 
 # Section and menu words seen as whole lines across news sites (Guardian, RT, SlashGear
-# menus), plus the same words on Portuguese, Russian, German, Italian, Indonesian sites.
+# menus), plus the same words on Portuguese, Russian, German, Italian, Indonesian,
+# French, Spanish, Japanese and Korean sites.
 NAV_WORDS = frozenset(
     split_words(
         """home news business search video videos politics opinion sports sport entertainment
@@ -19,7 +20,9 @@ NAV_WORDS = frozenset(
         edition editions top previous next prev close open explore en es de fr pt it ru
         español english deutsch français português italiano início inicio notícias noticias
         главная новости startseite nachrichten beranda berita notizie menü меню поиск suche
-        cerca pesquisar buscar cari"""
+        cerca pesquisar buscar cari accueil actualités actualité société monde économie
+        rechercher recherche portada actualidad sociedad mundo deportes economía política
+        opinión ホーム ニュース 検索 홈 뉴스 검색"""
     )
 )
 NAV_PHRASES = frozenset(

@@ -26,7 +26,9 @@ RELATED_LINE = re.compile(
     r"|leia também|leia mais|veja também|saiba mais|mais lidas|últimas notícias|lesen sie auch"
     r"|mehr zum thema|leggi anche|baca juga|berita terkait|artikel terkait|читайте также"
     r"|по теме|популярное|mixi\.media news|sponsored stories|around the web|from the web"
-    r"|promoted stories|more for you"
+    r"|promoted stories|more for you|à lire aussi|lire aussi|voir aussi|sur le même sujet"
+    r"|articles similaires|noticias relacionadas|artículos relacionados|te puede interesar"
+    r"|ver también|lee también|関連記事|관련 기사|관련기사"
     r"|(trending|latest|popular|top|breaking) (news|stories|posts|videos)"
     r"|more (in |from |on |about )?[\w.'&-]+( [\w.'&-]+)?)$"
 )

@@ -27,7 +27,8 @@ PROMPT_LINE = re.compile(
     r"^(subscribe|subscribe now|newsletter|newsletters|sign up|sign up now|join now"
     r"|email address|your email|your email address|enter your email|submit|send"
     r"|add to home screen|download the app|get the app|install|loading|please wait"
-    r"|thank you for subscribing|you have successfully subscribed)$"
+    r"|thank you for subscribing|you have successfully subscribed|s'abonner|abonnez-vous"
+    r"|inscrivez-vous|suscríbete|suscribirse|regístrate)$"
 )
 MAX_PROMPT_WORDS = 25
 
