@@ -24,6 +24,7 @@ from cleaners.text.rules import match_chrome
 from cleaners.text.seams import split_seams
 from cleaners.text.stamps import match_stamps
 from cleaners.text.stopwords import count_stops, pick_stoplist, read_words
+from cleaners.text.tags import tags_of
 from cleaners.text.template import TemplateCheck, normalize_line, normalize_lines
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ def analyse_text(text: str, is_template: Callable[[str], bool] | None = None) ->
     metadata, lifted = extract_text_metadata(chrome_free, start)
     for i, rule in lifted.items():
         units[i].label = rule
+    metadata.tags = metadata.tags or tags_of(u.text for u in units if u.label == "tags")
     open_units = [u for u in units if u.label is None]
     for unit, stamp in zip(open_units, match_stamps([u.text for u in open_units]), strict=True):
         if stamp:

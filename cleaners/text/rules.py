@@ -26,6 +26,7 @@ from cleaners.text.share import (
     match_share,
 )
 from cleaners.text.subscribe import PROMPT_LINE, PROMPT_START, match_subscribe
+from cleaners.text.tags import TAGS_LINE, match_tags
 
 # No family but a glued related block matches a line this long (cookie banners are the
 # longest of the others, 70 words).
@@ -42,6 +43,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("photo_credit", match_photo_credit),
     ("caption", match_caption),
     ("counted_list", match_counted_item),
+    ("tags", match_tags),
     ("footer", match_footer),
     ("navigation", match_navigation),
 )
@@ -69,6 +71,7 @@ LINE_STARTS = re.compile(
             CREDIT_LINE,
             FOOTER_LINE,
             GALLERY_COUNT,
+            TAGS_LINE,
         )
     )
 )
