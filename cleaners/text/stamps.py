@@ -77,8 +77,8 @@ def match_stamp(text: str) -> bool:
     if len(words) <= MAX_RELATIVE_WORDS:
         relative = RELATIVE_TIME.match(text)
         if relative:
-            rest = text[relative.end() :].split(None, 1)
-            return not rest or rest[0].casefold() in RELATIVE_TAILS
+            tail = text[relative.end() :].split(None, 1)
+            return not tail or tail[0].casefold() in RELATIVE_TAILS
     found = find_date(text)
     by = BYLINE.match(text)
     if by and _is_name_start(by["names"]):
