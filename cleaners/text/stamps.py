@@ -32,7 +32,8 @@ YEAR_CUE = re.compile(r"(?:19|20)\d\d")
 OPENING_CUE = re.compile(
     r"\n(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b"
     r"|(?:by|von|por|par|di|oleh|text|texto|автор|текст)\s*:?\s"
-    r"|(?:about |posted |updated |published )?(?:\d|an? |one )|há \d|vor \d)",
+    r"|(?:about |posted |updated |published )?(?:\d|(?:an?|one) (?:sec|min|hour|hr|day|week|month"
+    r"|year))|há \d|vor \d)",
     re.IGNORECASE,
 )
 
