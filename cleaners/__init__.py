@@ -1,3 +1,3 @@
 """pagewash cleaners: the pure library (readers, chrome removal, extraction, schema)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -42,6 +42,7 @@ class Removal:
 
     rule: str
     text: str
+    score: float | None = None  # the text model's keep probability, when it decided
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
 
 
 class _Model(BaseModel):
@@ -28,6 +28,11 @@ class RemovedItem(_Model):
 
     rule: str
     text: str
+    score: float | None = Field(
+        default=None,
+        description="The text model's keep probability for a line it removed (below its "
+        "threshold); null when a rule removed the text or no model decided.",
+    )
 
 
 class CleanerInfo(_Model):
@@ -40,7 +45,7 @@ class CleanerInfo(_Model):
 class CleanDocument(_Model):
     """One cleaned document: main text plus metadata."""
 
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     id: str = Field(description="Stable id derived from source path and record index.")
     url: str | None
     source: Source
@@ -61,7 +66,7 @@ class CleanDocument(_Model):
 class QuarantineRecord(_Model):
     """An input (or one record of a container) that could not be cleaned."""
 
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     id: str
     source: Source
     reason: str = Field(

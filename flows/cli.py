@@ -77,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     inspect = sub.add_parser("inspect", help="print the record(s) of one input as JSON")
     inspect.add_argument("file", metavar="FILE", type=Path)
     inspect.add_argument(
-        "--explain", action="store_true", help="list each removed line and its rule"
+        "--explain",
+        action="store_true",
+        help="list each removed line, its rule and the model's keep probability",
     )
     inspect.add_argument(
         "--config", type=Path, help="TOML file with a [pagewash] table of overrides"
@@ -179,7 +181,8 @@ def explain(record: CleanDocument | QuarantineRecord) -> str:
     lines = [head]
     for item in record.removed:
         text = item.text if len(item.text) <= 160 else item.text[:157] + "..."
-        lines.append(f"  [{item.rule}] {json.dumps(text, ensure_ascii=False)}")
+        rule = item.rule if item.score is None else f"{item.rule} p={item.score:.2f}"
+        lines.append(f"  [{rule}] {json.dumps(text, ensure_ascii=False)}")
     return "\n".join(lines)
 
 

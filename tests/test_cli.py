@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 from tests.conftest import FIXTURES
 
 SEED = FIXTURES / "text" / "000_e2191137fde1a18b.txt"
+ROOT = Path(__file__).resolve().parent.parent
 TITLE = (
     "Syrian ceasefire observed only by govt, militants prepare for offensive in Aleppo"
     " – Russian military"
@@ -45,6 +47,13 @@ def test_inspect_explain_names_each_removal() -> None:
     assert done.returncode == 0
     assert '[icon_run] "icon bookmark-bicon' in done.stdout
     assert '[related] "READ MORE:' in done.stdout
+
+
+def test_inspect_explain_shows_the_model_score() -> None:
+    done = pagewash("inspect", str(ROOT / "raw" / "text" / "rt-2019-lxml-dump.txt"), "--explain")
+    assert done.returncode == 0
+    assert re.search(r'\[short_line p=0\.\d\d\] "', done.stdout)
+    assert '[icon_run] "icon bookmark' in done.stdout
 
 
 def test_inspect_reports_a_quarantined_input(tmp_path: Path) -> None:

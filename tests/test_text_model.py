@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from cleaners.config import Config
 from cleaners.text import analyse_text, clean_text
 from cleaners.text.classify import Unit
 from cleaners.text.context import CONTEXT_NAMES
-from cleaners.text.features import FEATURE_NAMES
+from cleaners.text.features import FEATURE_NAMES, SOFT_LABELS
 from cleaners.text.model import dominant_units, load_model, tree_probabilities
 
+ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (
     "Home\nNews\nSport\n\n"
     "The council approved the new budget on Monday after a long debate about schools.\n\n"
@@ -76,3 +79,16 @@ def test_shipped_trees_read_unit_and_context_columns() -> None:
     assert model is not None and "trees" in model
     width = len(FEATURE_NAMES) + len(CONTEXT_NAMES)
     assert int(model["trees"]["features"].max()) < width
+
+
+def test_removals_carry_the_model_score_that_decided_them() -> None:
+    # The repository's lxml dump of an RT page: long enough for the model to decide.
+    text = (ROOT / "raw" / "text" / "rt-2019-lxml-dump.txt").read_text(encoding="utf-8")
+    model = load_model()
+    assert model is not None
+    removed = clean_text(text, Config()).removed
+    decided = [r for r in removed if r.rule in SOFT_LABELS]
+    assert decided and all(r.score is not None for r in decided)
+    assert all(0.0 <= r.score < model["threshold"] for r in decided if r.score is not None)
+    ruled = [r for r in removed if r.rule in {"icon_run", "share", "navigation"}]
+    assert ruled and all(r.score is None for r in ruled)  # a rule removed them, not the model

@@ -15,7 +15,7 @@ from cleaners.records import Extraction, Metadata, Removal
 from cleaners.text.classify import Unit, drop_stranded, find_span, score_units
 from cleaners.text.cues import split_cues
 from cleaners.text.fallback import rescue_lists
-from cleaners.text.features import unit_features
+from cleaners.text.features import SOFT_LABELS, unit_features
 from cleaners.text.lines import Line, merge_fragments, split_lines
 from cleaners.text.measure import measure_units
 from cleaners.text.model import decide_units
@@ -58,7 +58,11 @@ def clean_text(
     return Extraction(
         paragraphs=_join_paragraphs(units),
         metadata=analysis.metadata,
-        removed=[Removal(_rule_name(u), u.text) for u in units if u.label is not None],
+        removed=[
+            Removal(_rule_name(u), u.text, u.score if u.label in SOFT_LABELS else None)
+            for u in units
+            if u.label is not None
+        ],
     )
 
 

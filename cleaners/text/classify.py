@@ -46,6 +46,7 @@ class Unit:
     weight: float = 0.0
     prose: bool = False
     density: float = 0.0  # share of stop words
+    score: float | None = None  # the model's keep probability, when the model decided it
 
 
 def score_units(units: list[Unit], measures: Measures) -> None:

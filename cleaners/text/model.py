@@ -22,6 +22,8 @@ MODEL_PATH = Path(__file__).with_name("model.json")
 # The model learnt from whole pages (100-200 lines each); on a dump of a few lines its
 # window and position features are out of range, so short dumps keep the heuristics.
 MIN_MODEL_UNITS = 30
+# Keep probabilities are logged with the removals they decided, to this many digits.
+SCORE_DIGITS = 3
 # lxml can glue a whole article body into one line; a unit that big lies outside what
 # the model learnt from (its word-count features saturate), so a kept prose unit with
 # this share of the document's prose weight stays kept.
@@ -108,9 +110,11 @@ def decide_units(units: list[Unit], rows: np.ndarray, model: dict[str, Any] | No
         trees = tree_probabilities(np.hstack((rows[soft], context[soft])), model["trees"])
         probs[soft] = (probs[soft] + trees) / 2.0
     keep = (probs >= model["threshold"]) | dominant_units(units)
-    for unit, ruled, kept in zip(units, hard.tolist(), keep.tolist(), strict=True):
+    rows_out = zip(units, hard.tolist(), keep.tolist(), probs.tolist(), strict=True)
+    for unit, ruled, kept, prob in rows_out:
         if ruled:
             continue
+        unit.score = round(prob, SCORE_DIGITS)
         if kept:
             unit.label = None
         elif unit.label is None:
