@@ -99,6 +99,8 @@ MUST_STAY = [
     "Readers can subscribe to the newsletter, she said.",
     "Support for the bill grew among voters. Its sponsors want a vote by May.",
     "The firm updated its privacy policy on Monday after the regulator's fine.",
+    "The regulator said the company's privacy policy did not protect personal data.",
+    "The bill would let users opt out of the sale of personal information.",
     "The report will not be published until the inquiry ends, the minister said.",
     "In this photo essay, our reporter returns to the town where she grew up.",
 ]

@@ -17,6 +17,12 @@ COOKIE_CUE = re.compile(
 LEGAL_CUE = re.compile(
     r"\b(personal data|privacy policy|data protection|terms of (?:use|service))\b"
 )
+# A notice speaks to the reader ("your data", "we use", "I agree"); a news report on
+# privacy law does not ("The regulator said the company's privacy policy ..."). Only
+# cookie banners go without it ("This website uses cookies to improve the experience"),
+# and buttons and links, too short for a sentence ("Manage consent preferences").
+READER = re.compile(r"\b(you|your|we|our|us|i|my|me)\b")
+MAX_BUTTON_WORDS = 6
 COOKIE_CONTEXT = re.compile(
     r"\b(use|uses|using|used|accept|accepts|policy|settings|consent|agree|continue|browsing"
     r"|experience|preferences|manage|opt[ -]out|sell|share|learn more|find out more)\b"
@@ -41,7 +47,10 @@ def match_cookie(text: str) -> bool:
     key = line_key(text)
     if POLICY_LINE.match(key):
         return True
-    if count_words(text) > MAX_BANNER_WORDS:
+    words = count_words(text)
+    if words > MAX_BANNER_WORDS:
+        return False
+    if words > MAX_BUTTON_WORDS and "cookie" not in key and not READER.search(key):
         return False
     cues = set(COOKIE_CUE.findall(key))
     if len(cues) + len(set(LEGAL_CUE.findall(key))) > 1:
