@@ -97,6 +97,7 @@ MUST_STAY = [
     "You may also like the smaller model, which costs half as much.",
     "The copyright dispute over the song ended in court on Monday.",
     "Readers can subscribe to the newsletter, she said.",
+    "The union will vote on Friday. Join the protest, organisers wrote in an email.",
     "Support for the bill grew among voters. Its sponsors want a vote by May.",
     "The firm updated its privacy policy on Monday after the regulator's fine.",
     "The regulator said the company's privacy policy did not protect personal data.",

@@ -21,8 +21,14 @@ PROMPT_CUE = re.compile(
     r"|up to date)\b"
 )
 # A prompt may follow a sentence on its line: "Stay up to date with Ascom. Subscribe to our
-# newsletter.", "Do you rely on our reporting? Click here to support it."
+# newsletter.", "Do you rely on our reporting? Click here to support it." There only the
+# openings that a report does not use count ("Join the protest, organisers wrote in an
+# email." is news).
 SENTENCE_START = re.compile(r"(?<=[.!?]) (?=\w)")
+LATER_PROMPT = re.compile(
+    r"^(subscribe|sign up|click here to|stay up to date|stay informed|become a (member|subscriber)"
+    r"|support us|donate|assine|inscreva-se|подпишитесь|abonnieren|iscriviti|berlangganan)\b"
+)
 PROMPT_LINE = re.compile(
     r"^(subscribe|subscribe now|newsletter|newsletters|sign up|sign up now|join now"
     r"|email address|your email|your email address|enter your email|submit|send"
@@ -44,4 +50,4 @@ def match_subscribe(text: str) -> bool:
         return False
     if PROMPT_START.match(key):
         return True
-    return any(PROMPT_START.match(key[m.end() :]) for m in SENTENCE_START.finditer(key))
+    return any(LATER_PROMPT.match(key[m.end() :]) for m in SENTENCE_START.finditer(key))
