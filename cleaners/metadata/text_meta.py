@@ -19,7 +19,9 @@ DATE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 MODIFIED_CUE = re.compile(r"\b(updated|modified|atualizado|aktualisiert|обновлено)\b", re.I)
-BYLINE = re.compile(r"^(by|von|por|par|di|oleh|text|texto|автор|текст)\s*:?\s+(?P<names>.+)$", re.I)
+# The words a byline opens with (text/stamps.py's pre-check reads them too).
+BYLINE_WORDS = "by|von|por|par|di|oleh|text|texto|автор|текст"
+BYLINE = re.compile(rf"^({BYLINE_WORDS})\s*:?\s+(?P<names>.+)$", re.I)
 # Site clocks and datelines mark the end of the header; this is how far around the
 # headline a dateline or byline is looked for.
 WINDOW = 8

@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from cleaners.metadata.dates import find_date
-from cleaners.metadata.text_meta import BYLINE, TWEET_SIGNATURE, date_rest
+from cleaners.metadata.text_meta import BYLINE, BYLINE_WORDS, TWEET_SIGNATURE, date_rest
 
 # Hawaii News Now's "By HNN Staff | November 18, 2019 at 2:26 PM HST", CTV's "Published
 # Monday, November 18, 2019 8:22AM EST", WSJ's "Nov. 19, 2019 8:03 am ET" and JPost's "By
@@ -20,9 +20,8 @@ MAX_NAME_WORDS = 6  # "By HNN Staff | " before the date
 MAX_REST_WORDS = 4
 LINKING_WORDS = frozenset({"by", "on", "at", "|", "-", "–", "—", "em", "am", "le", "il"})
 # Reuters' "(Reporting by Greg Roumeliotis; editing by Martin Howell)".
-AGENCY_CREDIT = re.compile(
-    r"^\(?(additional )?(reporting|writing|editing|compiled|translated) by\b", re.IGNORECASE
-)
+AGENCY_OPENING = r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b"
+AGENCY_CREDIT = re.compile(f"^{AGENCY_OPENING}", re.IGNORECASE)
 # What a stamp cannot lack: a year (every date pattern holds one), or a credit's, a
 # byline's or a relative time's opening at the start of its line. Few lines have one,
 # and two searches over the joined lines find them. The opening is matched after a line
@@ -30,8 +29,8 @@ AGENCY_CREDIT = re.compile(
 # tried at every offset.
 YEAR_CUE = re.compile(r"(?:19|20)\d\d")
 OPENING_CUE = re.compile(
-    r"\n(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b"
-    r"|(?:by|von|por|par|di|oleh|text|texto|автор|текст)\s*:?\s"
+    rf"\n(?:{AGENCY_OPENING}|(?:{BYLINE_WORDS})\s*:?\s"
+    # RELATIVE_TIME's openings, below.
     r"|(?:about |posted |updated |published )?(?:\d|(?:an?|one) (?:sec|min|hour|hr|day|week|month"
     r"|year))|há \d|vor \d)",
     re.IGNORECASE,
