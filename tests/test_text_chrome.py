@@ -60,6 +60,7 @@ MUST_GO = [
     ),
     ("footer", "Copyright 2019 Example Media. Reproduction without permission is prohibited."),
     ("footer", "This document is subject to copyright."),
+    ("footer", "<저작권자ⓒ 예시일보. 무단전재-재배포 금지>"),
     ("comments", "Leave a Reply"),
     ("comments", "Jane Roe on September 12, 2018 at 4:47 pm said:"),
     (
@@ -96,6 +97,7 @@ MUST_STAY = [
     "Related coverage of the trial was banned by the judge until the verdict.",
     "You may also like the smaller model, which costs half as much.",
     "The copyright dispute over the song ended in court on Monday.",
+    "Copyright law was updated by Congress in 1998.",
     "Readers can subscribe to the newsletter, she said.",
     "The union will vote on Friday. Join the protest, organisers wrote in an email.",
     "Support for the bill grew among voters. Its sponsors want a vote by May.",

@@ -8,11 +8,13 @@ from cleaners.text.lines import count_words, line_key
 
 # "© 2026 Guardian News & Media Limited ... All rights reserved." and the corporate link
 # columns ("contact us" on 66 of 181 dev pages, "about us" 50, "careers" 31).
-# The word "copyright" is a notice only where one starts: at the line's start, after
-# "image" or "subject to", before a year or a sign ("The copyright dispute ..." is a
-# sentence).
+# The word "copyright" is a notice only where one starts: at the line's start (not as
+# in "Copyright law was updated ..."), after "image" or "subject to", before a year or a
+# sign ("The copyright dispute ..." is a sentence).
 COPYRIGHT = re.compile(
-    r"©|\(c\)|^copyright|(image|photo|picture|subject to) copyright|copyright:? ?(©|\(c|\d{4})"
+    r"©|ⓒ|\(c\)|^copyrights?\b(?! (law|laws|act|infringement|holders?|owners?|office|protection"
+    r"|claims?|disputes?|cases?|lawsuits?|rules|terms?|reform|directive)\b)"
+    r"|(image|photo|picture|subject to) copyright|copyright:? ?(©|\(c|\d{4})"
     r"|all rights reserved|todos os direitos|alle rechte"
 )
 FOOTER_LINE = re.compile(

@@ -88,7 +88,7 @@ LINE_CUES = re.compile(
     r"cookie|gdpr|consent|do not sell|personal information|privacy settings|getty images"
     r"|personal data|privacy policy|data protection|terms of use|terms of service|subscribe"
     r"|newsletter|click here"
-    r"|reuters|associated press|ap photo|afp|epa|shutterstock|istock|©|\(c\)|copyright"
+    r"|reuters|associated press|ap photo|afp|epa|shutterstock|istock|©|ⓒ|\(c\)|copyright"
     r"|all rights reserved|todos os direitos|alle rechte|icon|ıcon"
     r"|credit|photo|image|picture|foto|" + FORM_CUES
 )
