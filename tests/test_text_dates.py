@@ -39,3 +39,24 @@ def test_site_clock_is_not_the_publication_date() -> None:
     assert result.metadata.published == "2019-11-14T05:47:00"
     assert result.metadata.title == "Storm closes roads across the north"
     assert result.paragraphs[0].startswith("Heavy rain")
+
+
+def test_headline_far_below_a_teaser_block_is_found() -> None:
+    teasers = "\n\n".join(
+        f"Teaser story number {k} about the city council and its budget plans for the year."
+        for k in range(20)
+    )
+    text = (
+        "Storm closes roads across the north | Example News\n\n"
+        f"{teasers}\n\n"
+        "Storm closes roads across the north\n\n"
+        "November 14, 2019 at 5:47 am\n\n"
+        "Heavy rain closed several roads on Thursday, and the police asked drivers to stay in.\n\n"
+        "Officials said that the water was expected to fall by the weekend in most of the towns.\n"
+    )
+    result = clean_text(text, Config())
+    assert result.metadata.title == "Storm closes roads across the north"
+    assert result.metadata.published == "2019-11-14T05:47:00"
+    assert [r.rule for r in result.removed if r.text == "Storm closes roads across the north"] == [
+        "title"
+    ]

@@ -90,7 +90,9 @@ def _find_headline(
     if title_part is not None:
         key = _norm(title_part)
         first_key = _norm(first) if len(key) > 20 else None
-        for i in range(1, min(len(lines), body_start + WINDOW + 1)):
+        # Anywhere in the dump: a teaser block or a menu can push the story far below
+        # the span the weights found, and its repeated <title> is what marks it.
+        for i in range(1, len(lines)):
             line_key = _norm(lines[i])
             if line_key in (key, first_key):
                 lifted[0] = "title"
