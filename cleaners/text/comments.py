@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaners.text.lines import line_key
+from cleaners.text.lines import count_words, line_key
 
 # Guardian's "632 comments" / "Sign in or create your Guardian account to join the
 # discussion"; WordPress's "Leave a Reply" / "You must be logged in to post a comment".
@@ -45,9 +45,10 @@ def match_comments(text: str) -> bool:
     key = line_key(text)
     if COMMENT_LINE.match(key):
         return True
-    if len(text.split()) <= MAX_FORM_WORDS and COMMENT_FORM.search(key):
+    words = count_words(text)
+    if words <= MAX_FORM_WORDS and COMMENT_FORM.search(key):
         return True
-    return len(text.split()) <= MAX_HEADER_WORDS and bool(COMMENT_HEADER.match(text.casefold()))
+    return words <= MAX_HEADER_WORDS and bool(COMMENT_HEADER.match(text.casefold()))
 
 
 def is_comment_control(text: str) -> bool:

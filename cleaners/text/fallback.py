@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cleaners.text.classify import Unit
+from cleaners.text.lines import count_words
 
 # A roundup of scores ("Palm Bay (1-0):", "Tolivert 25 points. Davis 17 points.") has no
 # line that reads as prose, so the span search and the model drop it all. When that
@@ -15,10 +16,10 @@ SENTENCE_ENDS = (".", "!", "?")
 
 def rescue_lists(units: list[Unit], min_words: int) -> bool:
     """Keep the unruled lines of a document that kept too little; tell whether it did."""
-    if sum(len(u.text.split()) for u in units if u.label is None) >= min_words:
+    if sum(count_words(u.text) for u in units if u.label is None) >= min_words:
         return False
     rescued = [u for u in units if u.label in RESCUED]
-    ended = sum(len(u.text.split()) for u in rescued if u.text.rstrip().endswith(SENTENCE_ENDS))
+    ended = sum(count_words(u.text) for u in rescued if u.text.rstrip().endswith(SENTENCE_ENDS))
     if ended < min_words:
         return False
     for unit in rescued:

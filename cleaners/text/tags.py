@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleaners.text.lines import count_words
+
 # "Tags: ads, advertisement, meth, south dakota", "Tags Kristi Noem South Dakota",
 # "Topics Instagram analytics Social Media", "tags #Local Markets #Nifty", "Temas: ...".
 # Words that also open headlines ("Temas polêmicos ...") count only with a colon. A tag
@@ -22,7 +24,7 @@ MAX_TAG_CHARS = 60
 def match_tags(text: str) -> bool:
     """Tell whether a line is a list of tags or topics."""
     low = text.casefold()
-    if not TAGS_LINE.match(low) or len(text.split()) > MAX_TAG_WORDS:
+    if not TAGS_LINE.match(low) or count_words(text) > MAX_TAG_WORDS:
         return False
     end = text.rstrip()
     return not end.endswith((".", "!", "?")) and ". " not in end
