@@ -35,6 +35,44 @@ PRECLEAN_CASES = [
     ('<ul class="share-facts"><li>Plain fact one</li><li>Plain fact two</li></ul>', None, "fact"),
     # a paywall wrapper holds the story itself on financial sites
     ('<div class="paywall"><p>The story text itself.</p></div>', None, "story text"),
+    # ... and a subscription wrapper on regional papers, even with a survey script inside
+    (
+        '<div id="subscription-replace-entire-article">'
+        + "<p>The woman was walking along Station Street shortly after noon when a car hit "
+        "her, police said.</p>"
+        * 3
+        + "<script>var survey = 'x'.repeat(10); console.log('Showing survey directly');</script>"
+        + "</div>",
+        None,
+        "walking along",
+    ),
+    # Adobe Experience Manager's text component: "cmp" is not a consent platform here
+    (
+        '<div class="cmp-text">'
+        + "<p>A heat pump works best with a low flow temperature in the radiators of an "
+        "older house.</p>" * 3 + "</div>",
+        None,
+        "heat pump",
+    ),
+    # a consent dialog of several long paragraphs still goes
+    (
+        '<div class="cmp-banner">'
+        + "<p>We and our partners use cookies to store and access data on your device.</p>" * 3
+        + "</div>",
+        "cookie",
+        "our partners use cookies",
+    ),
+    # a newsletter pitch of sentences, most of its text not paragraphs, still goes
+    (
+        '<div class="newsletter-box"><h3>Get the best of the week in your inbox every '
+        "Friday morning, free, from our editors and reporters</h3>"
+        + "<p>Sign up for our newsletter and never miss a story from our newsroom.</p>" * 3
+        + "<button>Subscribe now and get the first issue today at no cost</button>"
+        + "<small>You can unsubscribe at any time by following the link in every email we "
+        "send you, and we never share your address with anyone else at all.</small></div>",
+        "subscribe",
+        "Sign up for our newsletter",
+    ),
     (
         '<div class="social-content">' + "<p>" + "Long article text. " * 50 + "</p></div>",
         None,
@@ -162,6 +200,8 @@ def test_real_page_needs_no_network() -> None:
         ("admin-panel", None),
         ("adventure", None),  # not a prefix rule: "ad" must match whole
         ("article-body", None),
+        ("node node-article node-promoted", None),  # Drupal's promoted-to-front-page node
+        ("promo-box", "subscribe"),
     ],
 )
 def test_match_attribute_value(raw: str, rule: str | None) -> None:

@@ -33,6 +33,16 @@ LIST_LINK_DENSITY = 0.6
 # An element holding more than this share of the page's text is the page, whatever its
 # class says (a Danish news site's main container carries a "follow_banner" class).
 PAGE_SHARE = 0.5
+# A subscription wrapper can hold the story itself (UK regional papers wrap the article in
+# "subscription-replace-entire-article"), and "cmp" names Adobe Experience Manager's text
+# components ("cmp-text") as well as consent platforms. Such an element is the article
+# when most of its text is at least this many paragraphs that read as sentences; for a
+# consent match, only if its text never speaks of cookies or consent (banners do).
+ARTICLE_PARAGRAPHS = 3
+ARTICLE_PARAGRAPH_CHARS = 80
+ARTICLE_SHARE = 0.7
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»", "。")
+CONSENT_TALK = re.compile(r"cookie|consent|gdpr|rgpd|dsgvo|datenschutz|privacy", re.IGNORECASE)
 
 
 def split_tokens(raw: str) -> list[str]:
@@ -159,11 +169,33 @@ def chrome_text(el: HtmlElement, rule: str, page_chars: Callable[[], int]) -> st
         return None
     if el.tag in ("ul", "ol"):
         return text if links_reach(el, total, LIST_LINK_DENSITY) else None
+    consent_free = rule == "cookie" and not CONSENT_TALK.search(text)
+    if (rule == "subscribe" or consent_free) and holds_article(el, total):
+        return None
     limit = DIALOG_CONTENT_CHARS if rule in ("cookie", "subscribe", "hidden") else CONTENT_CHARS
     # Links are measured only for long elements: most chrome is short and goes anyway.
     if total > limit and not links_reach(el, total, CONTENT_LINK_DENSITY):
         return None
     return text
+
+
+def holds_article(el: HtmlElement, total: int) -> bool:
+    """Tell whether sentence paragraphs make up most of an element's text (of length total).
+
+    Script and style text inside the element (an inline survey or ad loader) is not text
+    a reader sees, so it does not count.
+    """
+    long = 0
+    chars = 0
+    for p in el.iter("p"):
+        text = fold_text(p)
+        if len(text) >= ARTICLE_PARAGRAPH_CHARS and text.endswith(SENTENCE_ENDS):
+            long += 1
+            chars += len(text)
+    if long < ARTICLE_PARAGRAPHS:
+        return False
+    code = sum(len(fold_text(node)) for node in el.iter("script", "style"))
+    return chars >= ARTICLE_SHARE * (total - code)
 
 
 def preclean_tree(tree: HtmlElement) -> list[Removal]:

@@ -50,8 +50,9 @@ TOKEN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # Tokens that must never count as a prefix match: common words starting like a rule token.
+# Drupal marks every node promoted to the front page "node-promoted", the article too.
 PREFIX_EXCEPTIONS = frozenset(
-    {"address", "adaptive", "additional", "admin", "advice", "shareholders", "menuitem"}
+    {"address", "adaptive", "additional", "admin", "advice", "shareholders", "menuitem", "promoted"}
 )
 # Rules whose tokens may match as a prefix of a compound token.
 PREFIX_RULES = frozenset({"share", "related", "cookie", "subscribe", "photo_credit"})
