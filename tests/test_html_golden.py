@@ -38,6 +38,25 @@ ARTICLES = [
         ],
         ["Share this article", "Credit:"],
     ),
+    (
+        # baltimore sun: trafilatura's precision pass and readability keep one paragraph;
+        # the article element holds the whole column
+        "meta_07e5833fe9d3",
+        [
+            "As the pandemic ripped through almost every aspect of American life in 2020",
+            "I am thankful to TV for helping me participate in that ritualistic re-enactment",
+        ],
+        ["Recommended on Baltimore Sun", "Advertisement"],
+    ),
+    (
+        # the argus: the story sits in a "subscription-replace-entire-article" wrapper
+        "meta_766aa0dd99fd",
+        [
+            "A PEDESTRIAN suffered serious injuries in a town centre car crash.",
+            "calling 101 quoting serial 497 of 04/09.",
+        ],
+        ["As a subscriber, you are shown 80% less display advertising"],
+    ),
 ]
 
 

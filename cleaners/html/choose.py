@@ -34,6 +34,10 @@ AGREE_SHARE = 0.8
 # Below this many words trafilatura found no story at all (a menu, a copyright line on
 # Korean and Armenian news pages); a far longer sole second opinion then wins unopposed.
 TINY_WORDS = 75
+# When readability, like trafilatura, kept only the start of a story the article element
+# holds whole, the article element wins if its paragraphs are prose: a median paragraph
+# of this many words (a live blog's article element is mostly teaser headlines).
+PROSE_PARAGRAPH_WORDS = 15
 
 
 def shingles(paragraphs: list[str]) -> Counter[str]:
@@ -102,6 +106,11 @@ def choose_quick(
         if n_primary == 0 or contained_share(mine, seen[name]) >= CONTAINS_SHARE:
             if name == "article" and sizes["readability"] and not agree(seen, name, other):
                 continue
+            if extends(seen[name], seen[other], size, sizes[other]) and reads_as_prose(
+                texts[other]
+            ):
+                # readability, too, kept only the first part of what the article holds
+                return texts[other], other, sizes[other]
             return texts[name], name, size
         if size > FAR_LONGER_RATIO * n_primary + LONGER_SLACK and (
             agree(seen, name, other) or (n_primary < TINY_WORDS and not seen[other])
@@ -115,6 +124,17 @@ def confirms(mine: Counter[str], theirs: Counter[str], n_mine: int, n_theirs: in
     if not mine or not theirs or n_theirs > longer_than(n_mine):
         return False
     return min(contained_share(mine, theirs), contained_share(theirs, mine)) >= AGREE_SHARE
+
+
+def extends(part: Counter[str], whole: Counter[str], n_part: int, n_whole: int) -> bool:
+    """Tell whether a candidate holds another's text and much more besides."""
+    return n_whole > longer_than(n_part) and contained_share(part, whole) >= CONTAINS_SHARE
+
+
+def reads_as_prose(paragraphs: list[str]) -> bool:
+    """Tell whether a text is paragraphs of prose, not mostly headlines and links."""
+    sizes = sorted(len(WORD.findall(p)) for p in paragraphs)
+    return bool(sizes) and sizes[len(sizes) // 2] >= PROSE_PARAGRAPH_WORDS
 
 
 def agree(seen: dict[str, Counter[str]], name: str, other: str) -> bool:
