@@ -32,10 +32,21 @@ def read_blocks(root: HtmlElement) -> list[str]:
     """Return the text of the innermost block elements under root, in document order."""
     paragraphs = []
     for el in INNERMOST_BLOCKS(root):
-        text = " ".join(block_text(el).split())
+        text = " ".join(printable(block_text(el)).split())
         if text:
             paragraphs.append(text)
     return paragraphs
+
+
+def printable(text: str) -> str:
+    """Drop the characters a reader never sees, as trafilatura does on the main path.
+
+    German CMSs hyphenate long words with soft hyphens ("eini\u00adges"); kept, they split
+    every such word for the tools that read the output.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c for c in text if c.isprintable() or c.isspace())
 
 
 def block_text(el: HtmlElement) -> str:
