@@ -12,7 +12,7 @@ import html
 import unicodedata
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaners.config import Config
@@ -110,6 +110,12 @@ def test_text_cleaner_keeps_input_text_in_order_and_logs_the_rest(text: str) -> 
 
 @budget(150)
 @given(st.one_of(dumps, dumps, any_text))
+# Found by Hypothesis: a share bar and an icon run were glued onto a fragment ending in a
+# stop word ("HE"), and the sentence after them kept as one paragraph with them.
+@example(
+    "The the the the the the the the.\n0 0 0 HE\nShare on Facebook\n"
+    "iconiconbookmarkiconHomeiconiconiconiconiconHomeiconHome\nThe the the the the the the of."
+)
 def test_text_cleaner_leaves_clean_text_alone(text: str) -> None:
     first = clean_text(text, CONFIG).paragraphs
     again = clean_text("\n\n".join(first), CONFIG)

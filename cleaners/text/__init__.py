@@ -81,7 +81,7 @@ def analyse_text(text: str, is_template: Callable[[str], bool] | None = None) ->
     raw_lines = split_lines(text)
     words = read_words([line.text for line in raw_lines])
     stoplist = pick_stoplist(words)
-    cut = _cut_units(merge_fragments(raw_lines, stoplist), is_template)
+    cut = _cut_units(merge_fragments(raw_lines, stoplist, match_chrome), is_template)
     units = cut.units
     known = None
     if stoplist:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,11 +36,24 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def merge_fragments(lines: list[Line], stoplist: frozenset[str]) -> list[Line]:
-    """Join lines that continue a sentence cut at an inline tag."""
+def merge_fragments(
+    lines: list[Line],
+    stoplist: frozenset[str],
+    is_chrome: Callable[[str], object] | None = None,
+) -> list[Line]:
+    """Join lines that continue a sentence cut at an inline tag.
+
+    A line that ``is_chrome`` names (a share bar, a cookie notice) continues no sentence,
+    even after a fragment that ends in a stop word ("... HE" / "Share on Facebook").
+    """
     merged: list[Line] = []
     for line in lines:
-        if merged and not line.blank_before and _continues(merged[-1], line.text, stoplist):
+        if (
+            merged
+            and not line.blank_before
+            and _continues(merged[-1], line.text, stoplist)
+            and not (is_chrome is not None and is_chrome(line.text))
+        ):
             prev = merged[-1]
             sep = "" if line.text[0] in CONTINUATION_START else " "
             merged[-1] = Line(
