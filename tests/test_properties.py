@@ -19,7 +19,9 @@ from cleaners.config import Config
 from cleaners.html import extract_html
 from cleaners.html.parse import parse_html
 from cleaners.text import clean_text
+from cleaners.text.classify import STOPWORDS_LOW
 from cleaners.text.rules import match_chrome
+from cleaners.text.stopwords import STOPWORDS
 
 CONFIG = Config()
 # Hypothesis' own default; the loaded profile's max_examples scales every budget below.
@@ -93,6 +95,17 @@ def is_sentence(paragraph: str) -> bool:
     return len(paragraph.split()) >= 8 and paragraph[-1] in ".!?"
 
 
+def reads_as_prose(paragraph: str) -> bool:
+    """Tell whether a paragraph has the stop-word share of prose on its own (jusText's low bar).
+
+    A line thinner in stop words ("The ceasefire ceasefire ... ceasefire.") is prose only
+    between prose neighbours, as in jusText's context pass; alone it is dropped.
+    """
+    words = [w.strip(".,:;!?").casefold() for w in paragraph.split()]
+    stops = sum(any(w in stoplist for stoplist in STOPWORDS.values()) for w in words)
+    return stops >= STOPWORDS_LOW * len(words)
+
+
 @budget(200)
 @given(st.one_of(dumps, any_text))
 def test_text_cleaner_keeps_input_text_in_order_and_logs_the_rest(text: str) -> None:
@@ -116,6 +129,12 @@ def test_text_cleaner_keeps_input_text_in_order_and_logs_the_rest(text: str) -> 
     "The the the the the the the the.\n0 0 0 HE\nShare on Facebook\n"
     "iconiconbookmarkiconHomeiconiconiconiconiconHomeiconHome\nThe the the the the the the of."
 )
+# ... and a sentence of one repeated noun, kept between two prose lines, dropped alone.
+@example(
+    "The the the the the the the the.\n"
+    "The ceasefire ceasefire ceasefire ceasefire ceasefire ceasefire ceasefire.\n"
+    "The the the the the the the the."
+)
 def test_text_cleaner_leaves_clean_text_alone(text: str) -> None:
     first = clean_text(text, CONFIG).paragraphs
     again = clean_text("\n\n".join(first), CONFIG)
@@ -123,8 +142,9 @@ def test_text_cleaner_leaves_clean_text_alone(text: str) -> None:
     # changes nothing. Anything else in the output is not held to it: a leading
     # headline-shaped line is lifted as the title, a short line alone is chrome, and a
     # piece of a fused icon run that the first pass left ("ICOn A0Aa", "IConiconicoNIcon
-    # The ...") is removed, taking a short sentence beside it out of the article span.
-    if all(is_sentence(p) and match_chrome(p) is None for p in first):
+    # The ...") is removed, taking a short sentence beside it out of the article span, and
+    # a sentence thin in stop words is prose only beside other prose.
+    if all(is_sentence(p) and reads_as_prose(p) and match_chrome(p) is None for p in first):
         assert again.paragraphs == first
         assert again.removed == []
 
