@@ -135,6 +135,12 @@ def test_text_cleaner_keeps_input_text_in_order_and_logs_the_rest(text: str) -> 
     "The ceasefire ceasefire ceasefire ceasefire ceasefire ceasefire ceasefire.\n"
     "The the the the the the the the."
 )
+# ... and a sentence glued onto a run of numbers that its first line started.
+@example(
+    "0 0\n00000000000000000000000000 0 0 0 0 0\na0000000000 0Aa\nThe the the ceasefire "
+    "ceasefire ceasefire ceasefire government. The the the the the the the the the the the "
+    "the ceasefire ceasefire amzn.to/2iJFhRj."
+)
 def test_text_cleaner_leaves_clean_text_alone(text: str) -> None:
     first = clean_text(text, CONFIG).paragraphs
     again = clean_text("\n\n".join(first), CONFIG)

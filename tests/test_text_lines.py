@@ -41,3 +41,18 @@ def test_a_blank_line_still_ends_a_fragment() -> None:
         "He said the",
         "new rules apply.",
     ]
+
+
+def test_a_run_of_numbers_is_no_sentence_to_finish() -> None:
+    # Two glued lines of numbers and codes, six tokens or more, no end: the sentence
+    # below starts a line of its own instead of carrying them on.
+    dump = "00000 0 0 0 0 0\na00000 0Aa\nThe government said the talks would go on."
+    assert texts(dump, match_chrome) == [
+        "00000 0 0 0 0 0 a00000 0Aa",
+        "The government said the talks would go on.",
+    ]
+    # a glued fragment with words in it still carries on
+    dump = "Porsche showed its new car\nat the fair in the\nCity of Frankfurt on Monday."
+    assert texts(dump, match_chrome) == [
+        "Porsche showed its new car at the fair in the City of Frankfurt on Monday."
+    ]

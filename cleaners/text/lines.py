@@ -78,8 +78,14 @@ def _continues(prev: Line, text: str, stoplist: frozenset[str]) -> bool:
     last = head.rsplit(None, 1)[-1].casefold()
     if last in stoplist and len(head.split()) >= 3:
         return True
-    # A glued fragment that still has no end carries on into the next line.
-    return prev.pieces > 1 and len(head.split()) >= 6
+    # A glued fragment that still has no end carries on into the next line, if it has a
+    # word in it: a run of numbers and codes ("0 0 0 a00000 0Aa") is no sentence to finish.
+    return prev.pieces > 1 and len(head.split()) >= 6 and _has_word(head)
+
+
+def _has_word(text: str) -> bool:
+    """Tell whether a text holds a token of two or more letters and nothing else."""
+    return any(len(token) > 1 and token.isalpha() for token in text.split())
 
 
 _EDGE_PUNCT = " \t|•·-–—:;,.!?>»«<›‹/\\()[]{}*#+=~_\"'“”‘’…→←↓↑▼▲►◄❯❮"
