@@ -141,6 +141,12 @@ def test_text_cleaner_keeps_input_text_in_order_and_logs_the_rest(text: str) -> 
     "ceasefire ceasefire ceasefire government. The the the the the the the the the the the "
     "the ceasefire ceasefire amzn.to/2iJFhRj."
 )
+# ... and codes that start with a small letter ("a0Aa000") taken for a sentence's rest.
+@example(
+    "The the the ceasefire ceasefire the the the ceasefire ceasefire ceasefire ceasefire the "
+    "the the ceasefire ceasefire the the the of the the the of.Share on Facebook\na0Aa000\n"
+    "00000Aa\nThe the the the the the the the the the."
+)
 def test_text_cleaner_leaves_clean_text_alone(text: str) -> None:
     first = clean_text(text, CONFIG).paragraphs
     again = clean_text("\n\n".join(first), CONFIG)

@@ -56,3 +56,10 @@ def test_a_run_of_numbers_is_no_sentence_to_finish() -> None:
     assert texts(dump, match_chrome) == [
         "Porsche showed its new car at the fair in the City of Frankfurt on Monday."
     ]
+
+
+def test_a_code_with_a_small_first_letter_continues_nothing() -> None:
+    assert texts("He wrote to the\na0Aa000", match_chrome) == ["He wrote to the", "a0Aa000"]
+    assert texts("Send it by\ne-mail to the office.", match_chrome) == [
+        "Send it by e-mail to the office."
+    ]

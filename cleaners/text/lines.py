@@ -74,13 +74,19 @@ def _continues(prev: Line, text: str, stoplist: frozenset[str]) -> bool:
     if text[0] in CONTINUATION_START:
         return True
     if text[0].islower():
-        return len(head) > 1 or head.isalpha()
+        # ... a lowercase word, not a code that starts with a small letter ("a0Aa000")
+        return (len(head) > 1 or head.isalpha()) and _mostly_letters(text)
     last = head.rsplit(None, 1)[-1].casefold()
     if last in stoplist and len(head.split()) >= 3:
         return True
     # A glued fragment that still has no end carries on into the next line, if it has a
     # word in it: a run of numbers and codes ("0 0 0 a00000 0Aa") is no sentence to finish.
     return prev.pieces > 1 and len(head.split()) >= 6 and _has_word(head)
+
+
+def _mostly_letters(text: str) -> bool:
+    """Tell whether some token of a text is mostly letters ("e-mail", not "a0Aa000")."""
+    return any(2 * sum(c.isalpha() for c in token) > len(token) for token in text.split())
 
 
 def _has_word(text: str) -> bool:
