@@ -6,7 +6,7 @@ the text-dump sets, only the steps of our text path that the issue's other asks 
 rules, a per-site profile, a full record) need on every document, each in the fastest
 form we have:
 
-- read: decode the file and split it into whitespace-folded lines;
+- read: decode the file and split it into whitespace-folded lines (lines.split_lines);
 - chrome pre-check: the two widest tests of rules.might_be_chrome on each casefolded
   line (LINE_STARTS, the families' whole-line shapes, and LINE_CUES, their literal
   cues); for comparison, LINE_CUES once over the whole casefolded document;
@@ -32,13 +32,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_common import BENCHMARKS, TARGET_TEXT_SPEEDUP, load_docs, print_table
-from bench_ours import CONFIG, clean_file_record
+from bench_ours import clean_file_record
 from bench_text import SET as TEXT_SET
 from bench_text import VARIANTS, trafilatura_speed
 
 from cleaners.metadata.language import detect_language
 from cleaners.output import render_record
 from cleaners.schema import CleanDocument
+from cleaners.text.lines import split_lines
 from cleaners.text.rules import LINE_CUES, LINE_STARTS
 from cleaners.text.template import LineProfile
 
@@ -51,11 +52,6 @@ def per_doc_ms(fn: Callable[[int], object], count: int) -> float:
     return 1000 * (time.perf_counter() - start) / count
 
 
-def folded_lines(text: str) -> list[str]:
-    """Split a dump into non-empty whitespace-folded lines, as lines.split_lines does."""
-    return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
-
-
 def floor_rows(variant: str, budget_ms: float) -> list[list[object]]:
     """Time each unavoidable step on one dump variant; return table rows."""
     docs = load_docs(TEXT_SET / variant, ".txt", None)
@@ -63,11 +59,11 @@ def floor_rows(variant: str, budget_ms: float) -> list[list[object]]:
     records = [clean_file_record(data, f"{variant}/{doc_id}.txt") for doc_id, data in docs]
     bodies = [r.text if isinstance(r, CleanDocument) else "" for r in records]
     texts = [data.decode("utf-8", errors="replace") for _, data in docs]
-    lines = [folded_lines(t) for t in texts]
+    lines = [[line.text for line in split_lines(t)] for t in texts]
     keys = [[line.casefold() for line in doc] for doc in lines]
     profile = LineProfile()
     steps = {
-        "read": lambda i: folded_lines(docs[i][1].decode("utf-8", errors="replace")),
+        "read": lambda i: split_lines(docs[i][1].decode("utf-8", errors="replace")),
         "casefold lines": lambda i: [line.casefold() for line in lines[i]],
         "pre-check per line": lambda i: [
             LINE_STARTS.match(k) or LINE_CUES.search(k) for k in keys[i]
@@ -97,7 +93,7 @@ def main() -> int:
     budget_ms = 1000 / (TARGET_TEXT_SPEEDUP * reference)
     print(
         f"trafilatura HTML {reference:.1f} docs/s -> {TARGET_TEXT_SPEEDUP:.0f}x budget "
-        f"{budget_ms:.3f} ms per text document (config min_words {CONFIG.min_words})"
+        f"{budget_ms:.3f} ms per text document"
     )
     rows = [row for variant in VARIANTS for row in floor_rows(variant, budget_ms)]
     print_table(["variant", "step", "ms/doc", "of budget"], rows)
